@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ArabicSearch.Cli;
+
+/// <summary>Exit codes of the console host, as the README documents them.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0, Failure = 1, BadArguments = 2, SomeRecordsRejected = 3;
+}
+
+/// <summary>Runs commands with one error policy: a clear one-line message and a defined exit code, never a stack trace.</summary>
+internal static class Cli
+{
+    public static int Invoke(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("Run 'arabicsearch --help' (or '<command> --help') for usage.");
+            return ExitCodes.BadArguments;
+        }
+        return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Runs a command body, turning exceptions into messages and exit codes.</summary>
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (UsageException e) { return Fail(e.Message, ExitCodes.BadArguments); }
+        catch (InvalidQueryException e) { return Fail(e.Message, ExitCodes.BadArguments); }
+        catch (ArabicSearchException e) { return Fail(e.Message, ExitCodes.Failure); }
+        catch (FileNotFoundException e) { return Fail(e.Message, ExitCodes.Failure); }
+        catch (DirectoryNotFoundException e) { return Fail(e.Message, ExitCodes.Failure); }
+        catch (UnauthorizedAccessException e) { return Fail(e.Message, ExitCodes.Failure); }
+        catch (IOException e) { return Fail($"I/O error: {e.Message}", ExitCodes.Failure); }
+        catch (FormatException e) { return Fail(e.Message, ExitCodes.Failure); }
+#pragma warning disable CA1031 // the host's last line of defence: report, never print a stack trace
+        catch (Exception e) { return Fail($"unexpected error ({e.GetType().Name}): {e.Message}", ExitCodes.Failure); }
+#pragma warning restore CA1031
+    }
+
+    private static int Fail(string message, int code)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return code;
+    }
+
+    public static DateOnly? ParseDate(string? text, string option)
+    {
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)) return d;
+        throw new UsageException($"{option} '{text}' is not a date; use yyyy-MM-dd, e.g. 2021-07-01.");
+    }
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static void WriteJson(object value) => Console.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    public static ArabicSearchEngine OpenReadOnly(string index) =>
+        ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index, ReadOnly = true });
+}
+
+/// <summary>A command-line argument is wrong (exit code 2).</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using ArabicSearch.Ingestion;
+
+namespace ArabicSearch.Cli.Commands;
+
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("demo", "Index the embedded seed corpus in memory and run sample queries of every kind.");
+        cmd.SetAction(_ => Cli.Run(() =>
+        {
+            using var engine = ArabicSearchEngine.CreateInMemory();
+            int n = 0;
+            foreach (var a in SeedCorpus.Articles()) { engine.AddOrUpdate(a); n++; }
+            engine.Commit();
+            Console.WriteLine($"Indexed {n} seed articles in memory.\n");
+            var july = new { From = new DateOnly(2021, 7, 1), To = new DateOnly(2021, 7, 31) };
+            (string Title, SearchRequest Request)[] samples =
+            [
+                ("Exact phrase: خلايا الكاتيوشا", new SearchRequest { Phrase = "خلايا الكاتيوشا" }),
+                ("Entity, Egyptian spelling: الكاظمى", new SearchRequest { Entities = ["الكاظمى"], Top = 5 }),
+                ("Entity by Latin alias: Biden", new SearchRequest { Entities = ["Biden"], Top = 5 }),
+                ("Published in July 2021", new SearchRequest { From = july.From, To = july.To }),
+                ("Phrase المنطقة الخضراء, published in February 2021", new SearchRequest { Phrase = "المنطقة الخضراء", From = new DateOnly(2021, 2, 1), To = new DateOnly(2021, 2, 28) }),
+                ("Free text: السفارة الأمريكية (matches أميركية too)", new SearchRequest { Text = "السفارة الأمريكية", Top = 3 }),
+                ("Combined: free text صواريخ + entity بغداد, newest first", new SearchRequest { Text = "صواريخ", Entities = ["بغداد"], Sort = SearchSort.Newest, Top = 3 }),
+            ];
+            foreach (var (title, request) in samples)
+            {
+                Console.WriteLine($"── {title}");
+                HitOutput.Print(engine.Search(request));
+                Console.WriteLine();
+            }
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+}
+
+/// <summary>The seed corpus embedded in the host (corpus/seeds.jsonl).</summary>
+internal static class SeedCorpus
+{
+    public static IEnumerable<Article> Articles()
+    {
+        using var stream = typeof(SeedCorpus).Assembly.GetManifestResourceStream("ArabicSearch.Cli.seeds.jsonl")
+            ?? throw new InvalidOperationException("The embedded seed corpus is missing.");
+        using var reader = new StreamReader(stream);
+        int line = 0;
+        string? text;
+        while ((text = reader.ReadLine()) is not null)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var record = JsonLinesReader.Parse(text, $"seeds.jsonl:{line}");
+            if (record.Article is null) throw new FormatException(record.Problem);
+            yield return record.Article;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+
+namespace ArabicSearch.Cli.Commands;
+
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var index = new Option<string>("--index") { Description = "The index folder.", Required = true };
+        var text = new Argument<string?>("text") { Description = "Free text; Lucene syntax: \"quoted phrases\", AND, OR, NOT, +/-, ( ).", Arity = ArgumentArity.ZeroOrOne };
+        var phrase = new Option<string?>("--phrase") { Description = "An exact phrase (normalized, unstemmed)." };
+        var stemmed = new Option<bool>("--stemmed") { Description = "Match --phrase on stems instead of exact words." };
+        var slop = new Option<int>("--slop") { Description = "Words allowed between the words of a stemmed phrase.", DefaultValueFactory = _ => 0 };
+        var entity = new Option<string[]>("--entity") { Description = "An entity that must be named (any alias, Arabic or Latin). Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var from = new Option<string?>("--from") { Description = "First date, yyyy-MM-dd, inclusive." };
+        var to = new Option<string?>("--to") { Description = "Last date, yyyy-MM-dd, inclusive." };
+        var sort = new Option<string>("--sort") { Description = "relevance or date (newest first).", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "date");
+        var top = new Option<int>("--top") { Description = "Hits to show.", DefaultValueFactory = _ => 10 };
+        var skip = new Option<int>("--skip") { Description = "Hits to skip (paging).", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+
+        var cmd = new Command("search", "Search an index.\n\nExamples:\n  arabicsearch search --index idx \"الهجمات الصاروخية\"\n  arabicsearch search --index idx --phrase \"خلايا الكاتيوشا\"\n  arabicsearch search --index idx --entity الكاظمي --from 2021-07-01 --to 2021-07-31 --json")
+        {
+            index, text, phrase, stemmed, slop, entity, from, to, sort, top, skip, json,
+        };
+        cmd.SetAction(r => Cli.Run(() =>
+        {
+            var request = new SearchRequest
+            {
+                Text = r.GetValue(text),
+                Phrase = r.GetValue(phrase),
+                PhraseMode = r.GetValue(stemmed) ? PhraseMode.Stemmed : PhraseMode.Exact,
+                PhraseSlop = r.GetValue(slop),
+                Entities = r.GetValue(entity) ?? [],
+                From = Cli.ParseDate(r.GetValue(from), "--from"),
+                To = Cli.ParseDate(r.GetValue(to), "--to"),
+                Sort = r.GetValue(sort) == "date" ? SearchSort.Newest : SearchSort.Relevance,
+                Top = r.GetValue(top),
+                Skip = r.GetValue(skip),
+            };
+            using var engine = Cli.OpenReadOnly(r.GetValue(index)!);
+            var results = engine.Search(request);
+            if (r.GetValue(json)) Cli.WriteJson(HitOutput.ToJson(results));
+            else HitOutput.Print(results);
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+}
+
+/// <summary>How hits are shown: as JSON, or as text a person reads.</summary>
+internal static class HitOutput
+{
+    public static object ToJson(SearchResults results) => new
+    {
+        total = results.Total,
+        hits = results.Hits.Select(h => new
+        {
+            id = h.Id,
+            score = Math.Round(h.Score, 4),
+            title = h.Title,
+            source = h.Source,
+            url = h.Url,
+            published = h.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            snippet = h.Snippet,
+            entities = h.Entities.Select(e => new { id = e.Id, name = e.Name, type = e.Type.ToString() }),
+        }),
+        notices = results.Notices,
+    };
+
+    public static void Print(SearchResults results)
+    {
+        foreach (var n in results.Notices) Console.WriteLine($"note: {n}");
+        Console.WriteLine($"{results.Total} match(es)");
+        int i = 0;
+        foreach (var h in results.Hits)
+        {
+            i++;
+            string date = h.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "undated";
+            Console.WriteLine($"{i,3}. {h.Id}  {Isolate(h.Title.Length > 0 ? h.Title : "(no title)")}");
+            Console.WriteLine($"     {Isolate(h.Source)} · {date} · score {h.Score:0.###}");
+            Console.WriteLine($"     {Isolate(h.Snippet.Replace("<mark>", "【", StringComparison.Ordinal).Replace("</mark>", "】", StringComparison.Ordinal))}");
+            if (h.Entities.Count > 0) Console.WriteLine($"     entities: {string.Join(", ", h.Entities.Take(8).Select(e => Isolate(e.Name)))}");
+        }
+    }
+
+    /// <summary>Wraps text in first-strong isolates (U+2068…U+2069) so mixed Arabic and Latin text lays out right.</summary>
+    public static string Isolate(string s) => Console.IsOutputRedirected ? s : "\u2068" + s + "\u2069";
+}

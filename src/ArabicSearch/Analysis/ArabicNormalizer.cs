@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+
+namespace ArabicSearch.Analysis;
+
+/// <summary>
+/// Character-level Arabic normalization as a pure algorithm over a <c>char[]</c> buffer, in the manner of
+/// Lucene's <c>ArabicNormalizer</c>, with a wider reach:
+/// <list type="bullet">
+/// <item>all harakat, tanween, superscript alef, Quranic marks and any other non-spacing mark are removed;</item>
+/// <item>tatweel, zero-width and bidi control characters (Unicode category Cf) are removed;</item>
+/// <item>alef with hamza above or below, alef madda, alef wasla and the rarer alef forms become bare alef ا;</item>
+/// <item>alef maqsura ى and Persian yeh ی become yeh ي; teh marbuta ة becomes heh ه (as Lucene does);</item>
+/// <item>hamza on waw ؤ and on yeh ئ become the bare hamza ء, so مسؤول and مسئول meet (deviation: Lucene keeps them);</item>
+/// <item>Persian and Urdu keheh ک and swash kaf ڪ become kaf ك; heh goal and ae become heh;</item>
+/// <item>Arabic-Indic, extended (Persian) and other decimal digits become ASCII digits;</item>
+/// <item>presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) are expanded to their letters (compatibility decomposition);</item>
+/// <item>letters are lower-cased.</item>
+/// </list>
+/// </summary>
+/// <remarks>The tables are built once and are read-only afterwards, so every member is thread-safe.</remarks>
+public static class ArabicNormalizer
+{
+    /// <summary>Table value of a character that ends a token.</summary>
+    internal const char Separator = '\uFFFF';
+
+    /// <summary>Table value of a character that is dropped inside a token (marks, tatweel, format controls).</summary>
+    internal const char Ignorable = '\0';
+
+    /// <summary>Table value of a character that folds to more than one character (see <see cref="Expansion"/>).</summary>
+    internal const char Expands = '\uFFFE';
+
+    private static readonly char[] Table = BuildTable(out ExpansionsByChar);
+    private static readonly Dictionary<char, string> ExpansionsByChar;
+
+    /// <summary>What <paramref name="c"/> folds to: a character, <see cref="Separator"/>, <see cref="Ignorable"/> or <see cref="Expands"/>.</summary>
+    internal static char Fold(char c) => Table[c];
+
+    /// <summary>The folded letters of a character whose <see cref="Fold"/> is <see cref="Expands"/>.</summary>
+    internal static string Expansion(char c) => ExpansionsByChar[c];
+
+    /// <summary>
+    /// Normalizes the first <paramref name="len"/> characters of <paramref name="s"/> in place and returns the new length.
+    /// Characters that would end a token are dropped too, so the result is the normalized token text.
+    /// A presentation-form ligature can grow the text; when it does not fit, the expansion is truncated.
+    /// </summary>
+    public static int Normalize(char[] s, int len)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        int w = 0;
+        for (int r = 0; r < len; r++)
+        {
+            char f = Table[s[r]];
+            if (f == Ignorable || f == Separator) continue;
+            if (f == Expands)
+            {
+                // Rare path: a ligature may be longer than what it replaces, so work on a copy of the rest.
+                var rest = new string(s, r + 1, len - r - 1);
+                var expansion = ExpansionsByChar[s[r]];
+                foreach (char e in expansion) if (w < s.Length) s[w++] = e;
+                foreach (char c in rest)
+                {
+                    char g = Table[c];
+                    if (g == Ignorable || g == Separator) continue;
+                    if (g == Expands) { foreach (char e in ExpansionsByChar[c]) if (w < s.Length) s[w++] = e; }
+                    else if (w < s.Length) s[w++] = g;
+                }
+                return w;
+            }
+            s[w++] = f;
+        }
+        return w;
+    }
+
+    /// <summary>Normalizes a whole string as one token: <c>Normalize("الكاظمى")</c> is <c>"الكاظمي"</c>.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            char f = Table[c];
+            if (f == Ignorable) continue;
+            if (f == Separator) { sb.Append(' '); continue; }
+            if (f == Expands) sb.Append(ExpansionsByChar[c]);
+            else sb.Append(f);
+        }
+        return sb.ToString();
+    }
+
+    private static char[] BuildTable(out Dictionary<char, string> expansions)
+    {
+        var table = new char[char.MaxValue + 1];
+        for (int i = 0; i <= char.MaxValue; i++)
+        {
+            char c = (char)i;
+            table[i] = Classify(c);
+        }
+
+        // Alef variants: hamza above/below, madda, wasla, wavy hamza forms.
+        foreach (char c in "\u0623\u0625\u0622\u0671\u0672\u0673\u0675") table[c] = '\u0627';
+        // Yeh forms: alef maqsura, Farsi yeh, yeh barree.
+        foreach (char c in "\u0649\u06CC\u06D2\u06D0") table[c] = '\u064A';
+        // Hamza seats: waw and yeh with hamza become bare hamza (deviation from Lucene, which keeps them).
+        foreach (char c in "\u0624\u0626\u0678") table[c] = '\u0621';
+        table['\u0629'] = '\u0647'; // teh marbuta → heh, as Lucene does
+        foreach (char c in "\u06A9\u06AA\u06AB\u06AF") table[c] = '\u0643'; // keheh, swash kaf, gaf → kaf
+        foreach (char c in "\u06C1\u06C2\u06D5\u06BE") table[c] = '\u0647'; // heh goal, ae, heh doachashmee → heh
+        table['\u0640'] = Ignorable; // tatweel
+        table['\u0670'] = Ignorable; // superscript alef
+        // Digits: Arabic-Indic and extended (Persian) digits, and every other decimal digit.
+        for (int i = 0; i <= char.MaxValue; i++)
+        {
+            if (char.GetUnicodeCategory((char)i) == UnicodeCategory.DecimalDigitNumber)
+            {
+                int v = (int)char.GetNumericValue((char)i);
+                if (v is >= 0 and <= 9) table[i] = (char)('0' + v);
+            }
+        }
+
+        // Presentation forms: compatibility decomposition, then the same folding on each resulting letter.
+        expansions = new Dictionary<char, string>();
+        foreach (var (c, decomposed) in PresentationForms.Decompositions)
+        {
+            var folded = new StringBuilder();
+            foreach (char d in decomposed)
+            {
+                char f = table[d];
+                if (f is Ignorable or Separator or Expands) continue;
+                folded.Append(f);
+            }
+            if (folded.Length == 0) table[c] = Ignorable;
+            else if (folded.Length == 1) table[c] = folded[0];
+            else { table[c] = Expands; expansions[c] = folded.ToString(); }
+        }
+        table['\uFEFF'] = Ignorable; // byte order mark / zero-width no-break space
+        return table;
+    }
+
+    private static char Classify(char c)
+    {
+        switch (char.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+                return char.ToLowerInvariant(c);
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.DecimalDigitNumber:
+                return c;
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+            case UnicodeCategory.EnclosingMark:
+            case UnicodeCategory.Format:
+                return Ignorable;
+            default:
+                return Separator;
+        }
+    }
+}

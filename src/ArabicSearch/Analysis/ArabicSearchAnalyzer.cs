@@ -1,0 +1,41 @@
+using Lucene.Net.Analysis;
+
+namespace ArabicSearch.Analysis;
+
+/// <summary>Which indexed view of the text an analyzer produces.</summary>
+public enum ArabicView
+{
+    /// <summary>Normalized, unstemmed words without stopwords: exact phrases and names.</summary>
+    Exact,
+
+    /// <summary>Normalized and light-stemmed words without stopwords: recall for free text.</summary>
+    Stemmed,
+}
+
+/// <summary>
+/// The ArabicSearch analysis chain, usable in any Lucene.Net pipeline:
+/// <see cref="ArabicTokenizer"/> (split and normalize in one pass) → <see cref="ArabicStopwordFilter"/> →
+/// <see cref="ArabicLightStemFilter"/> (stemmed view only).
+/// </summary>
+/// <remarks>
+/// Order matters: stopwords are matched after normalization, so every spelling of a function word is caught
+/// (the stock analyzer matches before, and lets <c>فى</c> through), and before stemming, so a stem that happens to
+/// equal a stopword is kept. Instances are thread-safe and meant to be reused; dispose when done.
+/// </remarks>
+public sealed class ArabicSearchAnalyzer : Analyzer
+{
+    /// <summary>Creates an analyzer for <paramref name="view"/>.</summary>
+    public ArabicSearchAnalyzer(ArabicView view) : base(GLOBAL_REUSE_STRATEGY) => View = view;
+
+    /// <summary>The view this analyzer produces.</summary>
+    public ArabicView View { get; }
+
+    /// <inheritdoc />
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new ArabicTokenizer(reader);
+        TokenStream sink = new ArabicStopwordFilter(source);
+        if (View == ArabicView.Stemmed) sink = new ArabicLightStemFilter(sink);
+        return new TokenStreamComponents(source, sink);
+    }
+}

@@ -1,0 +1,255 @@
+using ArabicSearch.Entities;
+using ArabicSearch.Highlighting;
+using ArabicSearch.Indexing;
+using ArabicSearch.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ArabicSearch;
+
+/// <summary>
+/// An Arabic news index: add, update and delete articles by id, commit, and search.
+/// </summary>
+/// <remarks>
+/// <para>One engine owns its index folder for its whole lifetime: one <c>IndexWriter</c> (none when read-only) and a
+/// <c>SearcherManager</c>. Open it once and share it; every member is thread-safe. Searches see writes made through
+/// this engine as soon as they return (near-real-time), but writes are durable only after <see cref="Commit"/> returns.</para>
+/// <para>Dispose the engine to release the index's write lock. Disposing does not commit: uncommitted writes are rolled back.</para>
+/// </remarks>
+public sealed class ArabicSearchEngine : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter? _writer;
+    private readonly SearcherManager _searchers;
+    private readonly FieldAnalyzer _analyzer = new();
+    private readonly DocumentMapper _mapper;
+    private readonly QueryTranslator _translator;
+    private readonly EntityRecognizer _recognizer;
+    private readonly ArabicSearchOptions _options;
+    private int _disposed;
+
+    private static readonly Similarity Bm25 = new BM25Similarity(1.2f, 0.75f);
+
+    private ArabicSearchEngine(LuceneDirectory directory, ArabicSearchOptions options)
+    {
+        _directory = directory;
+        _options = options;
+        _recognizer = options.Gazetteer is null ? EntityRecognizer.Default : new EntityRecognizer(options.Gazetteer);
+        _mapper = new DocumentMapper(_recognizer);
+        _translator = new QueryTranslator(_analyzer, _recognizer, options);
+        try
+        {
+            if (options.ReadOnly)
+            {
+                if (!DirectoryReader.IndexExists(directory))
+                    throw new IndexNotFoundException($"No index at '{options.IndexPath}'. Create one with 'arabicsearch index FILE --index DIR'.");
+                _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+            }
+            else
+            {
+                if (!options.CreateIfMissing && !DirectoryReader.IndexExists(directory))
+                    throw new IndexNotFoundException($"No index at '{options.IndexPath}'.");
+                var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
+                {
+                    OpenMode = OpenMode.CREATE_OR_APPEND,
+                    Similarity = Bm25,
+                    RAMBufferSizeMB = 64,
+                };
+                _writer = new IndexWriter(directory, config);
+                if (!DirectoryReader.IndexExists(directory)) _writer.Commit(); // an empty index readers can open
+                _searchers = new SearcherManager(_writer, true, new Bm25SearcherFactory());
+            }
+        }
+        catch (LockObtainFailedException e)
+        {
+            directory.Dispose();
+            throw new IndexInUseException($"The index at '{options.IndexPath}' is in use by another process (its write lock is held).", e);
+        }
+        catch (Exception e) when (e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException)
+        {
+            _writer?.Dispose();
+            directory.Dispose();
+            throw new IndexCorruptException($"The index at '{options.IndexPath}' is damaged: {e.Message}. Run 'arabicsearch verify --index DIR' for details.", e);
+        }
+        catch
+        {
+            _writer?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens (or creates) the on-disk index described by <paramref name="options"/>.</summary>
+    /// <exception cref="IndexNotFoundException">There is no index and none may be created.</exception>
+    /// <exception cref="IndexInUseException">Another writer holds the index.</exception>
+    /// <exception cref="IndexCorruptException">The index's files are damaged.</exception>
+    public static ArabicSearchEngine Open(ArabicSearchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.IndexPath is null) throw new ArgumentException("IndexPath is required; use CreateInMemory for an in-memory index.", nameof(options));
+        var path = new DirectoryInfo(options.IndexPath);
+        if (options.ReadOnly && !path.Exists) throw new IndexNotFoundException($"No index at '{options.IndexPath}': the folder does not exist.");
+        // NIOFSDirectory, not MMapDirectory: in Lucene.Net 4.8.0-beta00017 MMap is far slower under concurrent search and can crash.
+        return new ArabicSearchEngine(new NIOFSDirectory(path), options);
+    }
+
+    /// <summary>Creates an empty in-memory index (for tests, demos and short-lived work).</summary>
+    public static ArabicSearchEngine CreateInMemory(ArabicSearchOptions? options = null)
+    {
+        options = (options ?? new ArabicSearchOptions()) with { IndexPath = null, ReadOnly = false, CreateIfMissing = true };
+        options.Validate();
+        return new ArabicSearchEngine(new RAMDirectory(), options);
+    }
+
+    /// <summary>The recognizer used for entities at index time and in entity queries.</summary>
+    public EntityRecognizer Entities => _recognizer;
+
+    /// <summary>Adds an article, replacing any article with the same id. Visible to searches at once; durable after <see cref="Commit"/>.</summary>
+    public void AddOrUpdate(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        Validate(article);
+        Writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article));
+    }
+
+    /// <summary>Adds or updates many articles.</summary>
+    public void AddOrUpdate(IEnumerable<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        foreach (var a in articles) AddOrUpdate(a);
+    }
+
+    /// <summary>Deletes the article with <paramref name="id"/>, if any.</summary>
+    public void Delete(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        Writer.DeleteDocuments(new Term(FieldNames.Id, id));
+    }
+
+    /// <summary>Makes every write so far durable. When this returns, the writes survive a crash of the process.</summary>
+    public void Commit()
+    {
+        Writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>How many articles the index holds, as searches see it now.</summary>
+    public int Count
+    {
+        get
+        {
+            MaybeRefresh();
+            var s = _searchers.Acquire();
+            try { return s.IndexReader.NumDocs; }
+            finally { _searchers.Release(s); }
+        }
+    }
+
+    /// <summary>Runs a search.</summary>
+    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (request.Top < 0) throw new InvalidQueryException($"Top must be zero or more, not {request.Top}.");
+        if (request.Skip < 0) throw new InvalidQueryException($"Skip must be zero or more, not {request.Skip}.");
+        if (request.PhraseSlop < 0) throw new InvalidQueryException($"PhraseSlop must be zero or more, not {request.PhraseSlop}.");
+        if ((long)request.Skip + request.Top > _options.MaxResultWindow)
+            throw new InvalidQueryException($"Skip + Top is {(long)request.Skip + request.Top:N0}; at most {_options.MaxResultWindow:N0} hits can be paged through.");
+
+        var translated = _translator.Translate(request);
+        MaybeRefresh();
+        var searcher = _searchers.Acquire();
+        try
+        {
+            int window = Math.Max(1, request.Skip + request.Top);
+            TopDocs top;
+            try
+            {
+                top = request.Sort == SearchSort.Newest
+                    ? searcher.Search(translated.Query, null, window, new Sort(new SortField(FieldNames.PublishedValues, SortFieldType.INT64, true), SortField.FIELD_SCORE), true, false)
+                    : searcher.Search(translated.Query, window);
+            }
+            catch (BooleanQuery.TooManyClausesException e)
+            {
+                throw new InvalidQueryException($"The query expands to more than {BooleanQuery.MaxClauseCount} terms; make it more specific.", e);
+            }
+            var hits = new List<SearchHit>(request.Top);
+            for (int i = request.Skip; i < top.ScoreDocs.Length && hits.Count < request.Top; i++)
+            {
+                var sd = top.ScoreDocs[i];
+                var doc = searcher.Doc(sd.Doc);
+                string body = doc.Get(FieldNames.Body) ?? "";
+                var (snippet, spans) = SnippetBuilder.Build(body, translated.Highlight, _recognizer);
+                hits.Add(new SearchHit
+                {
+                    Id = doc.Get(FieldNames.Id) ?? "",
+                    Score = float.IsNaN(sd.Score) ? 0f : sd.Score,
+                    Title = doc.Get(FieldNames.Title) ?? "",
+                    Source = doc.Get(FieldNames.Source) ?? "",
+                    Url = doc.Get(FieldNames.Url) ?? "",
+                    Published = DocumentMapper.PublishedOf(doc),
+                    Snippet = snippet,
+                    Highlights = spans,
+                    Entities = _mapper.EntitiesOf(doc),
+                });
+            }
+            return new SearchResults { Total = top.TotalHits, Hits = hits, Notices = translated.Notices };
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private IndexWriter Writer
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            return _writer ?? throw new InvalidOperationException("The engine was opened read-only.");
+        }
+    }
+
+    private void MaybeRefresh()
+    {
+        if (_writer is not null) _searchers.MaybeRefresh();
+    }
+
+    private static void Validate(Article a)
+    {
+        if (string.IsNullOrWhiteSpace(a.Id)) throw new ArgumentException("An article needs a non-empty id.", nameof(a));
+        ArgumentNullException.ThrowIfNull(a.Body);
+        ArgumentNullException.ThrowIfNull(a.Title);
+        ArgumentNullException.ThrowIfNull(a.Source);
+        ArgumentNullException.ThrowIfNull(a.Url);
+    }
+
+    /// <summary>Releases the index: rolls back uncommitted writes and frees the write lock.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _searchers.Dispose();
+        if (_writer is not null)
+        {
+            try { _writer.Rollback(); }
+            finally
+            {
+                // A writer whose close throws would keep write.lock; make sure the lock is gone.
+                if (IndexWriter.IsLocked(_directory)) IndexWriter.Unlock(_directory);
+            }
+        }
+        _analyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Bm25 };
+    }
+}

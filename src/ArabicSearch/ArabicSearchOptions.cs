@@ -1,0 +1,36 @@
+using ArabicSearch.Entities;
+
+namespace ArabicSearch;
+
+/// <summary>How an <see cref="ArabicSearchEngine"/> opens its index. Immutable; validated once when the engine opens.</summary>
+public sealed record ArabicSearchOptions
+{
+    /// <summary>The index folder. Null means an in-memory index (see <see cref="ArabicSearchEngine.CreateInMemory"/>).</summary>
+    public string? IndexPath { get; init; }
+
+    /// <summary>Open for searching only: no write lock is taken and no index is created. Default false.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>Create the index when the folder holds none (ignored when <see cref="ReadOnly"/>). Default true.</summary>
+    public bool CreateIfMissing { get; init; } = true;
+
+    /// <summary>The entities to recognize at index time and resolve in entity queries. Default: the embedded gazetteer.</summary>
+    public Gazetteer? Gazetteer { get; init; }
+
+    /// <summary>The weight of headline matches relative to body matches. Default 2.</summary>
+    public float TitleBoost { get; init; } = 2f;
+
+    /// <summary>The weight of the exact (unstemmed) views relative to the stemmed ones in free-text ranking. Default 0.5.</summary>
+    public float ExactViewWeight { get; init; } = 0.5f;
+
+    /// <summary>The largest <see cref="SearchRequest.Skip"/> + <see cref="SearchRequest.Top"/> a search may ask for. Default 10,000.</summary>
+    public int MaxResultWindow { get; init; } = 10_000;
+
+    internal void Validate()
+    {
+        if (IndexPath is not null && string.IsNullOrWhiteSpace(IndexPath)) throw new ArgumentException("IndexPath is empty.");
+        if (!(TitleBoost > 0) || float.IsInfinity(TitleBoost)) throw new ArgumentException("TitleBoost must be a positive number.");
+        if (!(ExactViewWeight >= 0) || float.IsInfinity(ExactViewWeight)) throw new ArgumentException("ExactViewWeight must be zero or positive.");
+        if (MaxResultWindow < 1) throw new ArgumentException("MaxResultWindow must be at least 1.");
+    }
+}

@@ -1,0 +1,130 @@
+using ArabicSearch.Analysis;
+
+namespace ArabicSearch.Entities;
+
+/// <summary>An entity found in a text: which one, and where (offsets into the original text).</summary>
+public readonly record struct EntityMention(Entity Entity, int Start, int End);
+
+/// <summary>
+/// Finds gazetteer entities in text. Matching works on normalized, unstemmed words; a word may carry attached
+/// و/ف, then ب/ك/ل, then the article ال (or the contraction لل), so <c>وبايدن</c>, <c>للكاظمي</c> and
+/// <c>بالعراق</c> match. Multiword names match longest first.
+/// </summary>
+/// <remarks>Immutable after construction and thread-safe.</remarks>
+public sealed class EntityRecognizer
+{
+    private readonly Dictionary<string, List<(string[] Words, Entity Entity)>> _byFirstWord = new(StringComparer.Ordinal);
+
+    /// <summary>Builds a recognizer over <paramref name="gazetteer"/>.</summary>
+    public EntityRecognizer(Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        Gazetteer = gazetteer;
+        foreach (var entity in gazetteer.Entities)
+        {
+            foreach (var alias in entity.Aliases)
+            {
+                var words = KeyWords(alias);
+                if (words.Length == 0) continue;
+                if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
+                var rest = words[1..];
+                if (!list.Exists(x => x.Words.AsSpan().SequenceEqual(rest))) list.Add((rest, entity));
+            }
+        }
+        foreach (var list in _byFirstWord.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+    }
+
+    /// <summary>The gazetteer this recognizer matches.</summary>
+    public Gazetteer Gazetteer { get; }
+
+    /// <summary>The recognizer over <see cref="Gazetteer.Default"/>.</summary>
+    public static EntityRecognizer Default { get; } = new(Gazetteer.Default);
+
+    /// <summary>Every entity mention in <paramref name="text"/>, in text order.</summary>
+    public IReadOnlyList<EntityMention> Recognize(string text)
+    {
+        var words = TextWords.Split(text);
+        var found = new List<EntityMention>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            int matched = MatchAt(words, i, out var entity);
+            if (matched == 0) continue;
+            found.Add(new EntityMention(entity!, words[i].Start, words[i + matched - 1].End));
+            i += matched - 1;
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Resolves what a user typed (an alias in Arabic or Latin script, with or without attached particles) to an entity.
+    /// Returns null when no alias covers the whole text.
+    /// </summary>
+    public Entity? Resolve(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var byId = Gazetteer.Find(name.Trim());
+        if (byId is not null) return byId;
+        var words = TextWords.Split(name);
+        if (words.Count == 0) return null;
+        int matched = MatchAt(words, 0, out var entity);
+        return matched == words.Count ? entity : null;
+    }
+
+    private int MatchAt(List<TextWord> words, int i, out Entity? entity)
+    {
+        foreach (var first in Candidates(words[i].Text))
+        {
+            if (!_byFirstWord.TryGetValue(first, out var list)) continue;
+            foreach (var (rest, e) in list)
+            {
+                if (i + rest.Length >= words.Count) continue;
+                bool ok = true;
+                for (int k = 0; k < rest.Length && ok; k++) ok = StripArticle(words[i + 1 + k].Text) == rest[k];
+                if (ok)
+                {
+                    entity = e;
+                    return rest.Length + 1;
+                }
+            }
+        }
+        entity = null;
+        return 0;
+    }
+
+    /// <summary>The normalized words of an alias, each without its article, as the lookup keys.</summary>
+    private static string[] KeyWords(string alias) => TextWords.Split(alias).Select(w => StripArticle(w.Text)).ToArray();
+
+    private static string StripArticle(string w) => w.Length >= 4 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
+
+    /// <summary>The word itself, then the word without attached particles, each without its article.</summary>
+    private static IEnumerable<string> Candidates(string w)
+    {
+        yield return StripArticle(w);
+        int i = 0;
+        if (w.Length > 3 && (w[0] == 'و' || w[0] == 'ف')) { i = 1; yield return StripArticle(w[1..]); }
+        if (w.Length - i > 3 && (w[i] == 'ب' || w[i] == 'ك' || w[i] == 'ل'))
+        {
+            yield return StripArticle(w[(i + 1)..]);
+            if (w[i] == 'ل' && w[i + 1] == 'ل' && w.Length - i > 3) yield return w[(i + 2)..]; // لل = ل + ال
+        }
+    }
+}
+
+/// <summary>A normalized word of a text and its offsets into the original text.</summary>
+internal readonly record struct TextWord(string Text, int Start, int End);
+
+/// <summary>Splits text into normalized words with <see cref="ArabicTokenizer"/>, keeping stopwords and offsets.</summary>
+internal static class TextWords
+{
+    public static List<TextWord> Split(string text)
+    {
+        var list = new List<TextWord>();
+        using var tokenizer = new ArabicTokenizer(new StringReader(text));
+        var term = tokenizer.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var offset = tokenizer.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        tokenizer.Reset();
+        while (tokenizer.IncrementToken()) list.Add(new TextWord(term.ToString(), offset.StartOffset, offset.EndOffset));
+        tokenizer.End();
+        return list;
+    }
+}

@@ -1,0 +1,36 @@
+namespace ArabicSearch;
+
+/// <summary>The base of every error ArabicSearch reports about its input or its index.</summary>
+public class ArabicSearchException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ArabicSearchException(string message, Exception? inner = null) : base(message, inner) { }
+}
+
+/// <summary>A query could not be parsed or is not allowed (too large, unsupported syntax, bad paging).</summary>
+public sealed class InvalidQueryException : ArabicSearchException
+{
+    /// <summary>Creates the exception.</summary>
+    public InvalidQueryException(string message, Exception? inner = null) : base(message, inner) { }
+}
+
+/// <summary>There is no index where one was expected.</summary>
+public sealed class IndexNotFoundException : ArabicSearchException
+{
+    /// <summary>Creates the exception.</summary>
+    public IndexNotFoundException(string message) : base(message) { }
+}
+
+/// <summary>Another writer (usually another process) holds the index's write lock.</summary>
+public sealed class IndexInUseException : ArabicSearchException
+{
+    /// <summary>Creates the exception.</summary>
+    public IndexInUseException(string message, Exception? inner = null) : base(message, inner) { }
+}
+
+/// <summary>The index's files are damaged.</summary>
+public sealed class IndexCorruptException : ArabicSearchException
+{
+    /// <summary>Creates the exception.</summary>
+    public IndexCorruptException(string message, Exception? inner = null) : base(message, inner) { }
+}

@@ -1,0 +1,32 @@
+namespace ArabicSearch;
+
+/// <summary>The Lucene field names of an ArabicSearch index, for users who go below the facade.</summary>
+public static class FieldNames
+{
+    /// <summary>The article id: indexed as one term, stored.</summary>
+    public const string Id = "id";
+    /// <summary>The headline, stemmed view (also holds the stored original headline).</summary>
+    public const string Title = "title";
+    /// <summary>The body, stemmed view (also holds the stored original body).</summary>
+    public const string Body = "body";
+    /// <summary>The headline, exact (normalized, unstemmed) view.</summary>
+    public const string TitleExact = "title_exact";
+    /// <summary>The body, exact (normalized, unstemmed) view.</summary>
+    public const string BodyExact = "body_exact";
+    /// <summary>The source: indexed as one term, stored, and a facet.</summary>
+    public const string Source = "source";
+    /// <summary>The url: stored only.</summary>
+    public const string Url = "url";
+    /// <summary>The publication date as days since 1970-01-01 (<see cref="Lucene.Net.Documents.Int32Field"/>), stored.</summary>
+    public const string Published = "published";
+    /// <summary>Doc values of <see cref="Published"/>, for sorting and month facets.</summary>
+    public const string PublishedValues = "published_dv";
+    /// <summary>Canonical ids of the entities an article names, one term per mention.</summary>
+    public const string Entity = "entity";
+    /// <summary>Dates the text mentions, as days since 1970-01-01, multi-valued.</summary>
+    public const string Mentioned = "mentioned";
+
+    /// <summary>The analyzed views, and the analyzer view each uses.</summary>
+    internal static Analysis.ArabicView ViewOf(string field) =>
+        field.EndsWith("_exact", StringComparison.Ordinal) ? Analysis.ArabicView.Exact : Analysis.ArabicView.Stemmed;
+}

@@ -1,0 +1,65 @@
+using ArabicSearch.Entities;
+using ArabicSearch.Ingestion;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace ArabicSearch.Indexing;
+
+/// <summary>Turns an <see cref="Article"/> into a Lucene document and a stored document back into its parts.</summary>
+internal sealed class DocumentMapper
+{
+    private readonly EntityRecognizer _recognizer;
+
+    public DocumentMapper(EntityRecognizer recognizer) => _recognizer = recognizer;
+
+    public Document ToDocument(Article article)
+    {
+        var doc = new Document
+        {
+            new StringField(FieldNames.Id, article.Id, Field.Store.YES),
+            new TextField(FieldNames.Title, article.Title, Field.Store.YES),
+            new TextField(FieldNames.TitleExact, article.Title, Field.Store.NO),
+            new TextField(FieldNames.Body, article.Body, Field.Store.YES),
+            new TextField(FieldNames.BodyExact, article.Body, Field.Store.NO),
+            new StringField(FieldNames.Source, article.Source, Field.Store.YES),
+            new SortedDocValuesField(FieldNames.Source, new BytesRef(article.Source)),
+        };
+        if (article.Url.Length > 0) doc.Add(new StoredField(FieldNames.Url, article.Url));
+        if (article.Published is { } published)
+        {
+            int days = DateDays.ToDays(published);
+            doc.Add(new Int32Field(FieldNames.Published, days, Field.Store.YES));
+            doc.Add(new NumericDocValuesField(FieldNames.PublishedValues, days));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in new[] { article.Title, article.Body })
+        {
+            foreach (var mention in _recognizer.Recognize(text))
+            {
+                // One indexed term per mention: an entity query ranks articles that name it more often higher.
+                doc.Add(new StringField(FieldNames.Entity, mention.Entity.Id, Field.Store.NO));
+                if (seen.Add(mention.Entity.Id))
+                {
+                    doc.Add(new StoredField(FieldNames.Entity, mention.Entity.Id));
+                    doc.Add(new SortedSetDocValuesField(FieldNames.Entity, new BytesRef(mention.Entity.Id)));
+                }
+            }
+        }
+        return doc;
+    }
+
+    public static DateOnly? PublishedOf(Document doc)
+    {
+        var f = doc.GetField(FieldNames.Published);
+        return f?.GetInt32Value() is int days ? DateDays.FromDays(days) : null;
+    }
+
+    public IReadOnlyList<Entity> EntitiesOf(Document doc)
+    {
+        var list = new List<Entity>();
+        foreach (var id in doc.GetValues(FieldNames.Entity))
+            if (_recognizer.Gazetteer.Find(id) is { } e) list.Add(e);
+        return list;
+    }
+}

@@ -1,0 +1,88 @@
+namespace ArabicSearch;
+
+/// <summary>How a phrase is matched.</summary>
+public enum PhraseMode
+{
+    /// <summary>The same words in the same order, normalized but unstemmed.</summary>
+    Exact,
+    /// <summary>The same stems in order, allowing <see cref="SearchRequest.PhraseSlop"/> words between or out of place.</summary>
+    Stemmed,
+}
+
+/// <summary>How <see cref="SearchRequest.Text"/> is read.</summary>
+public enum QuerySyntax
+{
+    /// <summary>Lucene query syntax: quoted phrases, AND/OR/NOT, +/-, parentheses, field-free.</summary>
+    Lucene,
+    /// <summary>Plain words: every character is taken literally, no operators.</summary>
+    Plain,
+}
+
+/// <summary>Which date a date range applies to.</summary>
+public enum DateField
+{
+    /// <summary>The publication date.</summary>
+    Published,
+    /// <summary>Any date the text mentions.</summary>
+    Mentioned,
+}
+
+/// <summary>The order of hits.</summary>
+public enum SearchSort
+{
+    /// <summary>Best match first (BM25, headline boosted).</summary>
+    Relevance,
+    /// <summary>Newest publication date first, then best match.</summary>
+    Newest,
+}
+
+/// <summary>
+/// A search: any combination of free text, a phrase, entities and a date range. All given parts must match.
+/// Immutable; validated when searched.
+/// </summary>
+public sealed record SearchRequest
+{
+    /// <summary>Free text; its words are ORed and ranked. See <see cref="Syntax"/>.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>How <see cref="Text"/> is read. Default <see cref="QuerySyntax.Lucene"/>.</summary>
+    public QuerySyntax Syntax { get; init; } = QuerySyntax.Lucene;
+
+    /// <summary>A phrase that must occur in the headline or body.</summary>
+    public string? Phrase { get; init; }
+
+    /// <summary>How <see cref="Phrase"/> is matched. Default exact.</summary>
+    public PhraseMode PhraseMode { get; init; } = PhraseMode.Exact;
+
+    /// <summary>Words allowed between or out of place in a stemmed phrase. Default 0.</summary>
+    public int PhraseSlop { get; init; }
+
+    /// <summary>Entities that must all be named (by any alias, Arabic or Latin, or canonical id).</summary>
+    public IReadOnlyList<string> Entities { get; init; } = [];
+
+    /// <summary>The first day of the date range, inclusive; null leaves it open.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>The last day of the date range, inclusive; null leaves it open.</summary>
+    public DateOnly? To { get; init; }
+
+    /// <summary>Which date <see cref="From"/> and <see cref="To"/> apply to. Default the publication date.</summary>
+    public DateField DateField { get; init; } = DateField.Published;
+
+    /// <summary>The order of hits. Default relevance.</summary>
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>Hits to skip, for paging. Default 0.</summary>
+    public int Skip { get; init; }
+
+    /// <summary>Hits to return. Default 10.</summary>
+    public int Top { get; init; } = 10;
+
+    /// <summary>Also count entities, sources and months over all matches. Default false.</summary>
+    public bool Facets { get; init; }
+
+    /// <summary>
+    /// Escape hatch: a raw Lucene query that must also match. Field names are in <see cref="FieldNames"/>.
+    /// </summary>
+    public Lucene.Net.Search.Query? LuceneQuery { get; init; }
+}

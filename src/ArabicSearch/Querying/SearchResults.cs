@@ -1,0 +1,56 @@
+using ArabicSearch.Entities;
+
+namespace ArabicSearch;
+
+/// <summary>A span of the original text: <see cref="Start"/> and <see cref="Length"/> in UTF-16 code units.</summary>
+public readonly record struct TextSpan(int Start, int Length);
+
+/// <summary>One hit.</summary>
+public sealed record SearchHit
+{
+    /// <summary>The article id.</summary>
+    public required string Id { get; init; }
+    /// <summary>The ranking score (0 when only filters matched).</summary>
+    public required float Score { get; init; }
+    /// <summary>The headline, possibly empty.</summary>
+    public required string Title { get; init; }
+    /// <summary>The source, possibly empty.</summary>
+    public required string Source { get; init; }
+    /// <summary>The url, possibly empty.</summary>
+    public required string Url { get; init; }
+    /// <summary>The publication date, when known.</summary>
+    public DateOnly? Published { get; init; }
+    /// <summary>A passage of the body with matched words wrapped in <c>&lt;mark&gt;…&lt;/mark&gt;</c>.</summary>
+    public required string Snippet { get; init; }
+    /// <summary>The matched words of the body, as offsets into the original body text.</summary>
+    public required IReadOnlyList<TextSpan> Highlights { get; init; }
+    /// <summary>The entities the article names.</summary>
+    public required IReadOnlyList<Entity> Entities { get; init; }
+}
+
+/// <summary>One facet value and how many matches have it.</summary>
+public sealed record FacetCount(string Value, string Label, int Count);
+
+/// <summary>Facet counts over all matches of a search.</summary>
+public sealed record SearchFacets
+{
+    /// <summary>Top entities by type (PER, LOC, ORG).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Entities { get; init; }
+    /// <summary>Top sources.</summary>
+    public required IReadOnlyList<FacetCount> Sources { get; init; }
+    /// <summary>Publication months (yyyy-MM), newest first.</summary>
+    public required IReadOnlyList<FacetCount> Months { get; init; }
+}
+
+/// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
+public sealed record SearchResults
+{
+    /// <summary>How many articles match in all.</summary>
+    public required int Total { get; init; }
+    /// <summary>The requested page of hits.</summary>
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+    /// <summary>Facet counts, when asked for.</summary>
+    public SearchFacets? Facets { get; init; }
+    /// <summary>Notes on how the request was read, e.g. an unknown entity searched as a phrase.</summary>
+    public required IReadOnlyList<string> Notices { get; init; }
+}

@@ -1,0 +1,111 @@
+using ArabicSearch.Analysis;
+using static ArabicSearch.Tests.Analysis.AnalyzerAssert;
+
+namespace ArabicSearch.Tests.Analysis;
+
+public class ArabicSearchAnalyzerTests
+{
+    private static readonly ArabicSearchAnalyzer Exact = new(ArabicView.Exact);
+    private static readonly ArabicSearchAnalyzer Stemmed = new(ArabicView.Stemmed);
+
+    // Normalization (exact view): one case a line, each from a real word of the seeds or a named gap of the stock analyzer.
+    [TestCase("الكاظمى", "الكاظمي")]             // Egyptian alef maqsura for final yeh (seed 003)
+    [TestCase("الأميركي", "الاميركي")]            // hamza on alef
+    [TestCase("إيران", "ايران")]                  // hamza below alef
+    [TestCase("آتية", "اتيه")]                    // alef madda; teh marbuta → heh
+    [TestCase("ٱلرحمن", "الرحمن")]                // alef wasla
+    [TestCase("الرحمٰن", "الرحمن")]                 // superscript alef
+    [TestCase("هجوماً", "هجوما")]                  // tanween fath removed
+    [TestCase("الصَّوَارِيخُ", "الصواريخ")]          // harakat
+    [TestCase("الصـــواريخ", "الصواريخ")]          // tatweel
+    [TestCase("٢٠٢١", "2021")]                    // Arabic-Indic digits
+    [TestCase("۲۰۲۱", "2021")]                    // Persian digits
+    [TestCase("ﺑﻐﺪاد", "بغداد")]                  // presentation forms B
+    [TestCase("ﻻ", new string[0])]                // lam-alef ligature → لا, a stopword
+    [TestCase("ﷲ", "الله")]                       // ligature that grows
+    [TestCase("کتاب", "كتاب")]                    // Persian keheh
+    [TestCase("فی", new string[0])]               // Persian yeh: في, a stopword
+    [TestCase("بغ\u200Cداد", "بغداد")]            // zero-width non-joiner inside a word
+    [TestCase("\u200Fبغداد\u200E", "بغداد")]      // bidi marks around a word
+    [TestCase("مسؤول مسئول", "مسءول", "مسءول")]   // hamza seats meet
+    [TestCase("C-RAM", "c", "ram")]               // Latin lower-cased, split at the hyphen
+    public void Exact_view_normalizes(string input, params string[] expected) => AnalyzesTo(Exact, input, expected);
+
+    // Stopwords are matched after normalization: the stock analyzer lets فى and ألى through.
+    [TestCase("فى العراق", "العراق")]
+    [TestCase("ألى بغداد", "بغداد")]
+    [TestCase("على إلى من عن", new string[0])]
+    [TestCase("ما هي عاصمة مصر", "عاصمه", "مصر")] // question words
+    public void Stopwords_match_normalized_forms(string input, params string[] expected) => AnalyzesTo(Exact, input, expected);
+
+    // Light stemming (stemmed view).
+    [TestCase("الكاتيوشا", "كاتيوش")]             // article; a final alef after five letters is read as tanween
+    [TestCase("والكاظمي", "كاظمي")]              // و + article
+    [TestCase("بالعراق", "عراق")]                // ب + article
+    [TestCase("للتحالف", "تحالف")]               // ل + article contraction
+    [TestCase("لكندا", "كندا", "لكند")]          // one-letter proclitic: both readings at one position
+    [TestCase("لمصر", "مصر", "لمصر")]            // ... three letters left
+    [TestCase("كاتيوشا", "اتيوش", "كاتيوش")]      // ... the same rule keeps a root-initial ك as the second reading
+    [TestCase("وزير", "وزير")]                   // root-initial و is kept (stock: زير)
+    [TestCase("الوزير", "وزير")]                 // ... and meets the definite form
+    [TestCase("هجوماً", "هجوم")]                  // tanween alef
+    [TestCase("عاصمتها", "عاصم")]                // pronoun suffix, teh marbuta restored
+    [TestCase("عاصمة", "عاصم")]                  // ... and meets the bare form
+    [TestCase("هدفهم", "هدف")]                   // pronoun suffix هم
+    [TestCase("الهدف", "هدف")]                   // ... meets the definite form
+    [TestCase("المتورطين", "متورط")]             // plural suffix
+    [TestCase("فلسطين", "لسطين", "فلسطين")]      // ين is not stripped after a root letter (stock: فلسط); ف gives two readings
+    [TestCase("العراقيين", "عراقي")]             // ... but is after a nisba ي
+    [TestCase("لبنان", "بنان", "لبنان")]         // ان of a short word is not a dual (ل gives two readings)
+    [TestCase("الهجمات", "هجم")]                 // feminine plural
+    [TestCase("أفغانستان", "افغانستان")]          // -stan is not a dual
+    [TestCase("الدولي", "دولي")]                 // nisba kept ...
+    [TestCase("الدولة", "دول")]                  // ... so state and international stay apart
+    public void Stemmed_view_light_stems(string input, params string[] expected) => AnalyzesTo(Stemmed, input, expected);
+
+    [Test]
+    public void Offsets_point_into_the_original_text()
+    {
+        const string text = "قال البيت الأبيض إن الرئيس الأميركي جو بايدن";
+        foreach (var t in Tokens(Stemmed, text))
+            Assert.That(ArabicNormalizer.Normalize(text[t.Start..t.End]).Length, Is.GreaterThan(0));
+        var tokens = Tokens(Exact, "هجوماً على ٱلسفارة");
+        Assert.That(tokens.Select(t => "هجوماً على ٱلسفارة"[t.Start..t.End]), Is.EqualTo(new[] { "هجوماً", "ٱلسفارة" }));
+        Assert.That(tokens[1].PositionIncrement, Is.EqualTo(2), "a removed stopword leaves a gap");
+    }
+
+    [Test]
+    public void Random_text_never_throws_and_offsets_stay_sane([Values(1, 2, 3, 4, 5)] int seed)
+    {
+        var random = new Random(seed);
+        string alphabet = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئىةًٌٍَُِّْـ٠١٢abcXYZ019 \u200C\u200D\u200F\u202B\uFEFB\uFDF2\uFE8D\uD83D\uDE00\uD800.,؟!«»\n\t";
+        for (int i = 0; i < 200; i++)
+        {
+            var chars = new char[random.Next(0, 400)];
+            for (int j = 0; j < chars.Length; j++) chars[j] = random.Next(20) == 0 ? (char)random.Next(0, 0xFFFF) : alphabet[random.Next(alphabet.Length)];
+            string text = new(chars);
+            OffsetsAreSane(Exact, text);
+            OffsetsAreSane(Stemmed, text);
+        }
+    }
+
+    [Test]
+    public void Normalization_is_idempotent([Values(1, 2, 3)] int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < 500; i++)
+        {
+            var chars = new char[random.Next(1, 30)];
+            for (int j = 0; j < chars.Length; j++) chars[j] = (char)random.Next(0x0600, 0x06FF);
+            string once = ArabicNormalizer.Normalize(new string(chars));
+            Assert.That(ArabicNormalizer.Normalize(once), Is.EqualTo(once));
+        }
+    }
+
+    [Test]
+    public void Very_long_words_are_split_not_dropped()
+    {
+        var tokens = Tokens(Exact, new string('ب', 600));
+        Assert.That(tokens.Select(t => t.Term.Length), Is.EqualTo(new[] { 255, 255, 90 }));
+    }
+}

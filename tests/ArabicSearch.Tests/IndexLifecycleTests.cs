@@ -1,0 +1,71 @@
+namespace ArabicSearch.Tests;
+
+public class IndexLifecycleTests
+{
+    private string _dir = null!;
+
+    [SetUp]
+    public void CreateDir() => _dir = Directory.CreateTempSubdirectory("arabicsearch-test-").FullName;
+
+    [TearDown]
+    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public void Reopening_an_on_disk_index_finds_the_same_hits()
+    {
+        string before;
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }))
+        {
+            engine.AddOrUpdate(SeedCorpus.Articles);
+            engine.Commit();
+            before = SeedCorpus.Ids(engine.Search(new SearchRequest { Phrase = "خلايا الكاتيوشا" }));
+        }
+        using var reopened = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir, ReadOnly = true });
+        Assert.That(reopened.Count, Is.EqualTo(5));
+        Assert.That(SeedCorpus.Ids(reopened.Search(new SearchRequest { Phrase = "خلايا الكاتيوشا" })), Is.EqualTo(before).And.EqualTo("000 001"));
+    }
+
+    [Test]
+    public void Update_by_id_replaces_and_delete_removes()
+    {
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir });
+        engine.AddOrUpdate(SeedCorpus.Articles);
+        var first = SeedCorpus.Articles[0];
+        engine.AddOrUpdate(first with { Body = "نص جديد عن الموصل" });
+        engine.Commit();
+        Assert.That(engine.Count, Is.EqualTo(5));
+        Assert.That(SeedCorpus.Ids(engine.Search(new SearchRequest { Phrase = "نص جديد" })), Is.EqualTo("000"));
+        Assert.That(SeedCorpus.Ids(engine.Search(new SearchRequest { Phrase = "خلايا الكاتيوشا" , Top = 10})), Is.EqualTo("000 001"), "title still matches");
+        engine.Delete(first.Id);
+        engine.Commit();
+        Assert.That(engine.Count, Is.EqualTo(4));
+        Assert.That(engine.Search(new SearchRequest { Phrase = "نص جديد" }).Total, Is.Zero);
+    }
+
+    [Test]
+    public void Uncommitted_writes_are_not_durable()
+    {
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }))
+        {
+            engine.AddOrUpdate(SeedCorpus.Articles[0]);
+            engine.Commit();
+            engine.AddOrUpdate(SeedCorpus.Articles[1]);
+            Assert.That(engine.Count, Is.EqualTo(2), "visible in-process before commit");
+        }
+        using var reopened = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir, ReadOnly = true });
+        Assert.That(reopened.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Opening_a_missing_index_read_only_is_a_clear_error() =>
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = Path.Combine(_dir, "nope"), ReadOnly = true }),
+            Throws.TypeOf<IndexNotFoundException>().With.Message.Contains("No index"));
+
+    [Test]
+    public void A_second_writer_gets_index_in_use()
+    {
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir });
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }),
+            Throws.TypeOf<IndexInUseException>().With.Message.Contains("in use"));
+    }
+}
