@@ -1,13 +1,14 @@
 using System.CommandLine;
+using System.Reflection;
 using System.Text;
 using ArabicSearch.Cli;
-using ArabicSearch.Cli.Commands;
 
 Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("arabicsearch: Arabic full-text search over news, on Lucene.Net.\n\nExit codes: 0 ok; 1 failure; 2 bad arguments or query; 3 indexing finished but some records were rejected.");
-root.Subcommands.Add(DemoCommand.Create());
-root.Subcommands.Add(IndexCommand.Create());
-root.Subcommands.Add(SearchCommand.Create());
-root.Subcommands.Add(StatsCommand.Create());
-root.Subcommands.Add(AnalyzeCommand.Create());
+// Every class in ArabicSearch.Cli.Commands with a static Create() returning a Command is a subcommand.
+foreach (var type in typeof(Cli).Assembly.GetTypes().Where(t => t.Namespace == "ArabicSearch.Cli.Commands").OrderBy(t => t.Name, StringComparer.Ordinal))
+{
+    if (type.GetMethod("Create", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes) is { } create && create.ReturnType == typeof(Command))
+        root.Subcommands.Add((Command)create.Invoke(null, null)!);
+}
 return Cli.Invoke(root, args);

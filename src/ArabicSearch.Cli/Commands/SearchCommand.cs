@@ -14,6 +14,8 @@ internal static class SearchCommand
         var entity = new Option<string[]>("--entity") { Description = "An entity that must be named (any alias, Arabic or Latin). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var from = new Option<string?>("--from") { Description = "First date, yyyy-MM-dd, inclusive." };
         var to = new Option<string?>("--to") { Description = "Last date, yyyy-MM-dd, inclusive." };
+        var dateField = new Option<string>("--date-field") { Description = "What --from/--to apply to: published (default) or mentioned (dates the text talks about).", DefaultValueFactory = _ => "published" };
+        dateField.AcceptOnlyFromAmong("published", "mentioned");
         var sort = new Option<string>("--sort") { Description = "relevance or date (newest first).", DefaultValueFactory = _ => "relevance" };
         sort.AcceptOnlyFromAmong("relevance", "date");
         var top = new Option<int>("--top") { Description = "Hits to show.", DefaultValueFactory = _ => 10 };
@@ -22,7 +24,7 @@ internal static class SearchCommand
 
         var cmd = new Command("search", "Search an index.\n\nExamples:\n  arabicsearch search --index idx \"الهجمات الصاروخية\"\n  arabicsearch search --index idx --phrase \"خلايا الكاتيوشا\"\n  arabicsearch search --index idx --entity الكاظمي --from 2021-07-01 --to 2021-07-31 --json")
         {
-            index, text, phrase, stemmed, slop, entity, from, to, sort, top, skip, json,
+            index, text, phrase, stemmed, slop, entity, from, to, dateField, sort, top, skip, json,
         };
         cmd.SetAction(r => Cli.Run(() =>
         {
@@ -35,6 +37,7 @@ internal static class SearchCommand
                 Entities = r.GetValue(entity) ?? [],
                 From = Cli.ParseDate(r.GetValue(from), "--from"),
                 To = Cli.ParseDate(r.GetValue(to), "--to"),
+                DateField = r.GetValue(dateField) == "mentioned" ? DateField.Mentioned : DateField.Published,
                 Sort = r.GetValue(sort) == "date" ? SearchSort.Newest : SearchSort.Relevance,
                 Top = r.GetValue(top),
                 Skip = r.GetValue(skip),
