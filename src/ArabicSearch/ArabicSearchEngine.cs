@@ -7,6 +7,8 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace ArabicSearch;
@@ -30,6 +32,7 @@ public sealed class ArabicSearchEngine : IDisposable
     private readonly QueryTranslator _translator;
     private readonly EntityRecognizer _recognizer;
     private readonly ArabicSearchOptions _options;
+    private readonly ILogger _logger;
     private int _disposed;
 
     private static readonly Similarity Bm25 = new BM25Similarity(1.2f, 0.75f);
@@ -38,6 +41,7 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         _directory = directory;
         _options = options;
+        _logger = options.LoggerFactory?.CreateLogger<ArabicSearchEngine>() ?? NullLogger<ArabicSearchEngine>.Instance;
         _recognizer = options.Gazetteer is null ? EntityRecognizer.Default : new EntityRecognizer(options.Gazetteer);
         _mapper = new DocumentMapper(_recognizer);
         _translator = new QueryTranslator(_analyzer, _recognizer, options);
@@ -81,6 +85,8 @@ public sealed class ArabicSearchEngine : IDisposable
             directory.Dispose();
             throw;
         }
+        if (_logger.IsEnabled(LogLevel.Information))
+            EngineLog.Opened(_logger, options.IndexPath ?? "(in memory)", options.ReadOnly ? "read-only" : "read-write", Count);
     }
 
     /// <summary>Opens (or creates) the on-disk index described by <paramref name="options"/>.</summary>
@@ -134,8 +140,11 @@ public sealed class ArabicSearchEngine : IDisposable
     /// <summary>Makes every write so far durable. When this returns, the writes survive a crash of the process.</summary>
     public void Commit()
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         Writer.Commit();
         _searchers.MaybeRefreshBlocking();
+        long elapsedMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        EngineLog.Committed(_logger, _options.IndexPath ?? "(in memory)", elapsedMs);
     }
 
     /// <summary>How many articles the index holds, as searches see it now.</summary>
@@ -162,6 +171,7 @@ public sealed class ArabicSearchEngine : IDisposable
         if ((long)request.Skip + request.Top > _options.MaxResultWindow)
             throw new InvalidQueryException($"Skip + Top is {(long)request.Skip + request.Top:N0}; at most {_options.MaxResultWindow:N0} hits can be paged through.");
 
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var translated = _translator.Translate(request);
         MaybeRefresh();
         var searcher = _searchers.Acquire();
@@ -198,6 +208,12 @@ public sealed class ArabicSearchEngine : IDisposable
                     Highlights = spans,
                     Entities = _mapper.EntitiesOf(doc),
                 });
+            }
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (elapsed > _options.SlowQueryThreshold && _logger.IsEnabled(LogLevel.Warning))
+            {
+                string described = request.ToString();
+                EngineLog.SlowSearch(_logger, (long)elapsed.TotalMilliseconds, top.TotalHits, described);
             }
             return new SearchResults { Total = top.TotalHits, Hits = hits, Notices = translated.Notices };
         }

@@ -1,4 +1,5 @@
 using ArabicSearch.Entities;
+using Microsoft.Extensions.Logging;
 
 namespace ArabicSearch;
 
@@ -26,8 +27,15 @@ public sealed record ArabicSearchOptions
     /// <summary>The largest <see cref="SearchRequest.Skip"/> + <see cref="SearchRequest.Top"/> a search may ask for. Default 10,000.</summary>
     public int MaxResultWindow { get; init; } = 10_000;
 
+    /// <summary>Where the engine logs index open, commits and slow queries. Default: no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Searches slower than this are logged as warnings. Default 500 ms.</summary>
+    public TimeSpan SlowQueryThreshold { get; init; } = TimeSpan.FromMilliseconds(500);
+
     internal void Validate()
     {
+        if (SlowQueryThreshold < TimeSpan.Zero) throw new ArgumentException("SlowQueryThreshold must not be negative.");
         if (IndexPath is not null && string.IsNullOrWhiteSpace(IndexPath)) throw new ArgumentException("IndexPath is empty.");
         if (!(TitleBoost > 0) || float.IsInfinity(TitleBoost)) throw new ArgumentException("TitleBoost must be a positive number.");
         if (!(ExactViewWeight >= 0) || float.IsInfinity(ExactViewWeight)) throw new ArgumentException("ExactViewWeight must be zero or positive.");

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace ArabicSearch;
+
+/// <summary>The engine's log events (source-generated, allocation-free when disabled).</summary>
+internal static partial class EngineLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Opened index {Path} ({Mode}) with {Documents} documents")]
+    public static partial void Opened(ILogger logger, string path, string mode, int documents);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Committed index {Path} in {ElapsedMs} ms")]
+    public static partial void Committed(ILogger logger, string path, long elapsedMs);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Slow search ({ElapsedMs} ms, {Total} matches): {Request}")]
+    public static partial void SlowSearch(ILogger logger, long elapsedMs, int total, string request);
+}
