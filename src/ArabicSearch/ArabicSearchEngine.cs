@@ -1,3 +1,4 @@
+using ArabicSearch.Duplicates;
 using ArabicSearch.Entities;
 using ArabicSearch.Highlighting;
 using ArabicSearch.Indexing;
@@ -177,22 +178,33 @@ public sealed class ArabicSearchEngine : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            int window = Math.Max(1, request.Skip + request.Top);
+            int wanted = Math.Max(1, request.Skip + request.Top);
+            int window = request.CollapseDuplicates ? Math.Min(_options.MaxResultWindow, Math.Max(100, wanted * 4)) : wanted;
             TopDocs top;
-            try
+            List<(int Leader, List<int> Others)>? groups = null;
+            while (true)
             {
-                top = request.Sort == SearchSort.Newest
-                    ? searcher.Search(translated.Query, null, window, new Sort(new SortField(FieldNames.PublishedValues, SortFieldType.INT64, true), SortField.FIELD_SCORE), true, false)
-                    : searcher.Search(translated.Query, window);
+                try
+                {
+                    top = request.Sort == SearchSort.Newest
+                        ? searcher.Search(translated.Query, null, window, new Sort(new SortField(FieldNames.PublishedValues, SortFieldType.INT64, true), SortField.FIELD_SCORE), true, false)
+                        : searcher.Search(translated.Query, window);
+                }
+                catch (BooleanQuery.TooManyClausesException e)
+                {
+                    throw new InvalidQueryException($"The query expands to more than {BooleanQuery.MaxClauseCount} terms; make it more specific.", e);
+                }
+                if (!request.CollapseDuplicates) break;
+                // Collapsing needs enough matches to fill the page with groups; widen the window until it does.
+                groups = DuplicateIndex.Collapse(searcher.IndexReader, top.ScoreDocs, DuplicateOptions.DefaultThreshold);
+                if (groups.Count >= wanted || top.ScoreDocs.Length >= top.TotalHits || window >= _options.MaxResultWindow) break;
+                window = (int)Math.Min(_options.MaxResultWindow, window * 4L);
             }
-            catch (BooleanQuery.TooManyClausesException e)
-            {
-                throw new InvalidQueryException($"The query expands to more than {BooleanQuery.MaxClauseCount} terms; make it more specific.", e);
-            }
+            int shown = groups?.Count ?? top.ScoreDocs.Length;
             var hits = new List<SearchHit>(request.Top);
-            for (int i = request.Skip; i < top.ScoreDocs.Length && hits.Count < request.Top; i++)
+            for (int i = request.Skip; i < shown && hits.Count < request.Top; i++)
             {
-                var sd = top.ScoreDocs[i];
+                var sd = top.ScoreDocs[groups?[i].Leader ?? i];
                 var doc = searcher.Doc(sd.Doc);
                 string body = doc.Get(FieldNames.Body) ?? "";
                 var (snippet, spans) = SnippetBuilder.Build(body, translated.Highlight, _recognizer);
@@ -207,6 +219,7 @@ public sealed class ArabicSearchEngine : IDisposable
                     Snippet = snippet,
                     Highlights = spans,
                     Entities = _mapper.EntitiesOf(doc),
+                    SimilarIds = groups is null ? [] : DuplicateIndex.IdsOf(searcher, top.ScoreDocs, groups[i].Others),
                 });
             }
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
@@ -221,6 +234,37 @@ public sealed class ArabicSearchEngine : IDisposable
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// Finds groups of near-duplicate articles (or, with <see cref="DuplicateOptions.Level"/> <see cref="ArticleRelation.Related"/>,
+    /// of articles about the same story) by banding their MinHash fingerprints: no pair of articles is compared unless
+    /// their fingerprints share a band.
+    /// </summary>
+    /// <remarks>Articles indexed before fingerprints existed have none; they are counted in <see cref="DuplicateReport.WithoutFingerprint"/>.</remarks>
+    public DuplicateReport FindDuplicates(DuplicateOptions? options = null)
+    {
+        options ??= DuplicateOptions.Default;
+        options.Validate();
+        return WithSearcher(s => DuplicateIndex.FindGroups(s, options));
+    }
+
+    /// <summary>Which sentences the body of <paramref name="secondId"/> adds or drops relative to that of <paramref name="firstId"/>, and how similar they are.</summary>
+    /// <exception cref="ArticleNotFoundException">Either id is not in the index.</exception>
+    public ArticleDiff Diff(string firstId, string secondId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(firstId);
+        ArgumentException.ThrowIfNullOrEmpty(secondId);
+        return WithSearcher(s => DuplicateIndex.Diff(s, firstId, secondId, DuplicateOptions.Default));
+    }
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        MaybeRefresh();
+        var searcher = _searchers.Acquire();
+        try { return work(searcher); }
+        finally { _searchers.Release(searcher); }
     }
 
     private IndexWriter Writer

@@ -23,6 +23,8 @@ public static class FieldNames
     public const string PublishedValues = "published_dv";
     /// <summary>Canonical ids of the entities an article names, one term per mention.</summary>
     public const string Entity = "entity";
+    /// <summary>The MinHash fingerprint of the body, as binary doc values: near-duplicates and related articles.</summary>
+    public const string Fingerprint = "fingerprint";
     /// <summary>Dates the text mentions, as days since 1970-01-01, multi-valued.</summary>
     public const string Mentioned = "mentioned";
 

@@ -1,3 +1,4 @@
+using ArabicSearch.Duplicates;
 using ArabicSearch.Entities;
 using ArabicSearch.Ingestion;
 using Lucene.Net.Documents;
@@ -32,6 +33,8 @@ internal sealed class DocumentMapper
             doc.Add(new NumericDocValuesField(FieldNames.PublishedValues, days));
         }
 
+        AddFingerprint(doc, article);
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in new[] { article.Title, article.Body })
         {
@@ -48,6 +51,10 @@ internal sealed class DocumentMapper
         }
         return doc;
     }
+
+    /// <summary>The near-duplicate fingerprint (see <see cref="Fingerprint"/>); every document gets one, possibly empty.</summary>
+    private static void AddFingerprint(Document doc, Article article) =>
+        doc.Add(new BinaryDocValuesField(FieldNames.Fingerprint, new BytesRef(DuplicateIndex.FingerprintOf(article).ToBytes())));
 
     public static DateOnly? PublishedOf(Document doc)
     {

@@ -82,6 +82,12 @@ public sealed record SearchRequest
     public bool Facets { get; init; }
 
     /// <summary>
+    /// Return one hit per group of near-duplicates among the matches: the best-ranked one, with the ids of the
+    /// others in <see cref="SearchHit.SimilarIds"/>. Skip and Top then count groups. Default false.
+    /// </summary>
+    public bool CollapseDuplicates { get; init; }
+
+    /// <summary>
     /// Escape hatch: a raw Lucene query that must also match. Field names are in <see cref="FieldNames"/>.
     /// </summary>
     public Lucene.Net.Search.Query? LuceneQuery { get; init; }

@@ -26,6 +26,10 @@ public sealed record SearchHit
     public required IReadOnlyList<TextSpan> Highlights { get; init; }
     /// <summary>The entities the article names.</summary>
     public required IReadOnlyList<Entity> Entities { get; init; }
+    /// <summary>With <see cref="SearchRequest.CollapseDuplicates"/>: the other matches that are near-duplicates of this one, best first.</summary>
+    public IReadOnlyList<string> SimilarIds { get; init; } = [];
+    /// <summary>How many near-duplicates were collapsed into this hit ("+N similar").</summary>
+    public int SimilarCount => SimilarIds.Count;
 }
 
 /// <summary>One facet value and how many matches have it.</summary>

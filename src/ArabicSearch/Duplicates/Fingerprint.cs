@@ -1,0 +1,183 @@
+using System.Buffers.Binary;
+using ArabicSearch.Analysis;
+
+namespace ArabicSearch.Duplicates;
+
+/// <summary>
+/// The MinHash fingerprint of an article's text, stored per article at index time.
+/// <list type="bullet">
+/// <item><see cref="Shingles"/>: 128 minimums over the 3-word shingles of the exact view (normalized words without
+/// stopwords). Equal positions estimate the Jaccard similarity of the shingle sets: near-duplicates.</item>
+/// <item><see cref="Words"/>: 64 minimums over the set of stemmed content words. Equal positions estimate the Jaccard
+/// similarity of the vocabularies: articles about the same thing in different words.</item>
+/// </list>
+/// </summary>
+internal sealed class Fingerprint
+{
+    /// <summary>Bump when words, hashes or layout change: fingerprints of another version are ignored.</summary>
+    public const byte FormatVersion = 1;
+    public const int ShingleSize = 3;
+    public const int ShingleHashCount = 128;
+    public const int WordHashCount = 64;
+    public const int ByteLength = 1 + 4 + 4 + 4 * (ShingleHashCount + WordHashCount);
+
+    public Fingerprint(uint[] shingles, uint[] words, int shingleCount, int wordCount)
+    {
+        Shingles = shingles;
+        Words = words;
+        ShingleCount = shingleCount;
+        WordCount = wordCount;
+    }
+
+    public uint[] Shingles { get; }
+    public uint[] Words { get; }
+
+    /// <summary>How many shingles the text has (with repeats).</summary>
+    public int ShingleCount { get; }
+
+    /// <summary>How many distinct-or-not content words the text has (with repeats).</summary>
+    public int WordCount { get; }
+
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[ByteLength];
+        bytes[0] = FormatVersion;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(1), ShingleCount);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(5), WordCount);
+        int at = 9;
+        foreach (uint v in Shingles) { BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), v); at += 4; }
+        foreach (uint v in Words) { BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), v); at += 4; }
+        return bytes;
+    }
+
+    /// <summary>Reads stored bytes into the given rows; false when they are missing or of another version.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> bytes, Span<uint> shingles, Span<uint> words, out int shingleCount, out int wordCount)
+    {
+        shingleCount = wordCount = 0;
+        if (bytes.Length != ByteLength || bytes[0] != FormatVersion) return false;
+        shingleCount = BinaryPrimitives.ReadInt32LittleEndian(bytes[1..]);
+        wordCount = BinaryPrimitives.ReadInt32LittleEndian(bytes[5..]);
+        int at = 9;
+        for (int i = 0; i < ShingleHashCount; i++, at += 4) shingles[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
+        for (int i = 0; i < WordHashCount; i++, at += 4) words[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
+        return true;
+    }
+
+    /// <summary>The share of positions where two signatures agree: an unbiased estimate of Jaccard similarity.</summary>
+    public static double Agreement(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        int same = 0;
+        for (int i = 0; i < a.Length; i++) if (a[i] == b[i]) same++;
+        return (double)same / a.Length;
+    }
+}
+
+/// <summary>Computes <see cref="Fingerprint"/>s. Stateless and thread-safe.</summary>
+internal static class Fingerprinter
+{
+    private static readonly (ulong[] A, ulong[] B) ShingleFamily = Hashing.Family(Fingerprint.ShingleHashCount, 0x5EED_0001UL);
+    private static readonly (ulong[] A, ulong[] B) WordFamily = Hashing.Family(Fingerprint.WordHashCount, 0x5EED_0002UL);
+
+    [ThreadStatic] private static char[]? t_buffer;
+
+    private static char[] Buffer => t_buffer ??= new char[WordReader.MaxWordLength + 8];
+
+    public static Fingerprint Compute(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var shingles = new uint[Fingerprint.ShingleHashCount];
+        var words = new uint[Fingerprint.WordHashCount];
+        Array.Fill(shingles, uint.MaxValue);
+        Array.Fill(words, uint.MaxValue);
+        int shingleCount = 0, wordCount = 0;
+        ulong w1 = 0, w2 = 0; // the two previous exact words
+        int seen = 0;
+        var buffer = Buffer;
+        var reader = new WordReader(text, buffer);
+        while (reader.Next())
+        {
+            if (ArabicStopwords.Contains(reader.Word)) continue;
+            ulong exact = Hashing.Word(reader.Word);
+            seen++;
+            if (seen >= Fingerprint.ShingleSize)
+            {
+                Update(shingles, ShingleFamily, Hashing.Shingle(w1, w2, exact));
+                shingleCount++;
+            }
+            w1 = w2;
+            w2 = exact;
+            int stemmed = ArabicLightStemmer.Stem(buffer, reader.Length);
+            Update(words, WordFamily, Hashing.Word(buffer.AsSpan(0, stemmed)));
+            wordCount++;
+        }
+        if (seen is > 0 and < Fingerprint.ShingleSize)
+        {
+            // A text shorter than one shingle is one shingle of all its words.
+            Update(shingles, ShingleFamily, seen == 1 ? Hashing.Shingle(0, 0, w2) : Hashing.Shingle(0, w1, w2));
+            shingleCount = 1;
+        }
+        return new Fingerprint(shingles, words, shingleCount, wordCount);
+    }
+
+    /// <summary>The distinct shingle hashes of a text, for exact Jaccard similarity.</summary>
+    public static HashSet<ulong> ShingleSet(string text)
+    {
+        var set = new HashSet<ulong>();
+        ulong w1 = 0, w2 = 0;
+        int seen = 0;
+        var reader = new WordReader(text, Buffer);
+        while (reader.Next())
+        {
+            if (ArabicStopwords.Contains(reader.Word)) continue;
+            ulong exact = Hashing.Word(reader.Word);
+            if (++seen >= Fingerprint.ShingleSize) set.Add(Hashing.Shingle(w1, w2, exact));
+            w1 = w2;
+            w2 = exact;
+        }
+        if (seen is > 0 and < Fingerprint.ShingleSize) set.Add(seen == 1 ? Hashing.Shingle(0, 0, w2) : Hashing.Shingle(0, w1, w2));
+        return set;
+    }
+
+    /// <summary>True when the text has a word that is not a stopword (so its fingerprint is not empty).</summary>
+    public static bool HasContentWord(string text)
+    {
+        var reader = new WordReader(text, Buffer);
+        while (reader.Next()) if (!ArabicStopwords.Contains(reader.Word)) return true;
+        return false;
+    }
+
+    /// <summary>The distinct hashes of the stemmed content words of a text, for exact word similarity.</summary>
+    public static HashSet<ulong> WordSet(string text)
+    {
+        var set = new HashSet<ulong>();
+        var buffer = Buffer;
+        var reader = new WordReader(text, buffer);
+        while (reader.Next())
+        {
+            if (ArabicStopwords.Contains(reader.Word)) continue;
+            set.Add(Hashing.Word(buffer.AsSpan(0, ArabicLightStemmer.Stem(buffer, reader.Length))));
+        }
+        return set;
+    }
+
+    /// <summary>Exact Jaccard similarity of two hash sets (0 when either is empty).</summary>
+    public static double Jaccard(HashSet<ulong> a, HashSet<ulong> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return 0;
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        int common = 0;
+        foreach (var x in small) if (large.Contains(x)) common++;
+        return (double)common / (a.Count + b.Count - common);
+    }
+
+    private static void Update(uint[] signature, (ulong[] A, ulong[] B) family, ulong x)
+    {
+        var a = family.A;
+        var b = family.B;
+        for (int i = 0; i < signature.Length; i++)
+        {
+            uint h = (uint)((a[i] * x + b[i]) >> 32);
+            if (h < signature[i]) signature[i] = h;
+        }
+    }
+}
