@@ -21,11 +21,13 @@ internal static class SearchCommand
         var top = new Option<int>("--top") { Description = "Hits to show.", DefaultValueFactory = _ => 10 };
         var skip = new Option<int>("--skip") { Description = "Hits to skip (paging).", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var collapse = new Option<bool>("--collapse-duplicates") { Description = "One hit per group of near-duplicates, with \"+N similar\" and their ids." };
 
         var cmd = new Command("search", "Search an index.\n\nExamples:\n  arabicsearch search --index idx \"الهجمات الصاروخية\"\n  arabicsearch search --index idx --phrase \"خلايا الكاتيوشا\"\n  arabicsearch search --index idx --entity الكاظمي --from 2021-07-01 --to 2021-07-31 --json")
         {
             index, text, phrase, stemmed, slop, entity, from, to, dateField, sort, top, skip, json,
         };
+        cmd.Options.Add(collapse);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var request = new SearchRequest
@@ -41,6 +43,7 @@ internal static class SearchCommand
                 Sort = r.GetValue(sort) == "date" ? SearchSort.Newest : SearchSort.Relevance,
                 Top = r.GetValue(top),
                 Skip = r.GetValue(skip),
+                CollapseDuplicates = r.GetValue(collapse),
             };
             using var engine = Cli.OpenReadOnly(r.GetValue(index)!);
             var results = engine.Search(request);
@@ -68,6 +71,8 @@ internal static class HitOutput
             published = h.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             snippet = h.Snippet,
             entities = h.Entities.Select(e => new { id = e.Id, name = e.Name, type = e.Type.ToString() }),
+            similar = h.SimilarCount,
+            similarIds = h.SimilarIds,
         }),
         notices = results.Notices,
     };
@@ -84,6 +89,7 @@ internal static class HitOutput
             Console.WriteLine($"{i,3}. {h.Id}  {Isolate(h.Title.Length > 0 ? h.Title : "(no title)")}");
             Console.WriteLine($"     {Isolate(h.Source)} · {date} · score {h.Score:0.###}");
             Console.WriteLine($"     {Isolate(h.Snippet.Replace("<mark>", "【", StringComparison.Ordinal).Replace("</mark>", "】", StringComparison.Ordinal))}");
+            if (h.SimilarCount > 0) Console.WriteLine($"     +{h.SimilarCount} similar: {string.Join(", ", h.SimilarIds)}");
             if (h.Entities.Count > 0) Console.WriteLine($"     entities: {string.Join(", ", h.Entities.Take(8).Select(e => Isolate(e.Name)))}");
         }
     }

@@ -63,9 +63,16 @@ internal static class DuplicateIndex
         }
         if (options.Level == ArticleRelation.Related)
         {
+            // Word similarity near the related threshold is small, where a 64-value estimate is coarse (±0.05):
+            // candidates are taken well below it and checked on the stored text.
             var near = accepted.Select(a => (a.Pair.First, a.Pair.Second)).ToHashSet();
-            foreach (var p in DuplicateFinder.Related(table, options.RelatedThreshold, options.RelatedWindowDays))
-                if (!near.Contains((p.First, p.Second))) accepted.Add((p, false));
+            var vocabularies = new Dictionary<int, HashSet<ulong>>();
+            foreach (var p in DuplicateFinder.Related(table, Math.Max(0.02, options.RelatedThreshold - RelatedMargin), options.RelatedWindowDays))
+            {
+                if (near.Contains((p.First, p.Second))) continue;
+                double words = Fingerprinter.Jaccard(WordsOf(searcher, table.KeyOf(p.First), vocabularies), WordsOf(searcher, table.KeyOf(p.Second), vocabularies));
+                if (words >= options.RelatedThreshold) accepted.Add((p with { WordSimilarity = words }, false));
+            }
         }
 
         var summaries = new Dictionary<int, DuplicateArticle>();
@@ -151,6 +158,15 @@ internal static class DuplicateIndex
         which.Select(i => searcher.Doc(hits[i].Doc, IdField).Get(FieldNames.Id) ?? "").ToList();
 
     private static readonly HashSet<string> IdField = [FieldNames.Id];
+
+    /// <summary>How far below the related threshold word-similarity estimates are still checked.</summary>
+    private const double RelatedMargin = 0.08;
+
+    private static HashSet<ulong> WordsOf(IndexSearcher searcher, int doc, Dictionary<int, HashSet<ulong>> cache)
+    {
+        if (!cache.TryGetValue(doc, out var set)) cache[doc] = set = Fingerprinter.WordSet(BodyOf(searcher.Doc(doc)));
+        return set;
+    }
 
     private static HashSet<ulong> ShinglesOf(IndexSearcher searcher, int doc, Dictionary<int, HashSet<ulong>> cache)
     {
