@@ -6,45 +6,105 @@ namespace ArabicSearch.Cli.Commands;
 
 internal static class IndexCommand
 {
+    private const string Help = """
+        Add articles to an index; an article with an existing id replaces it.
+        Input: JSON Lines (.jsonl, .jsonl.gz) or TREC collections (.trec, .trec.gz); other extensions are refused (exit code 2).
+        Commits every --commit-every articles and at the end: a killed run keeps what was committed, and running the
+        same command again finishes the job (articles are updated by id, so re-running is idempotent).
+        Duplicate ids within a file: the last one read wins.
+        Each bad record is reported on stderr as file:line: reason (TREC: file: DOCNO: reason) and skipped; every good
+        record is indexed. Exit code 3 when anything was reported.
+
+        Example:
+          arabicsearch index corpus/seeds.jsonl --index idx
+        """;
+
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Input files: JSON Lines (.jsonl, .jsonl.gz).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Input files: JSON Lines (.jsonl, .jsonl.gz) or TREC (.trec, .trec.gz).", Arity = ArgumentArity.OneOrMore };
         var index = new Option<string>("--index") { Description = "The index folder (created when missing).", Required = true };
         var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many articles (and at the end).", DefaultValueFactory = _ => 10_000 };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary." };
-        var cmd = new Command("index", "Add articles to an index; an article with an existing id replaces it.\nBad records are reported as file:line: reason and skipped (exit code 3); the rest is indexed.\n\nExample:\n  arabicsearch index corpus/seeds.jsonl --index idx")
-        {
-            files, index, commitEvery, json,
-        };
+        var cmd = new Command("index", Help) { files, index, commitEvery, json };
         cmd.SetAction(r => Cli.Run(() =>
         {
             int every = r.GetValue(commitEvery);
             if (every < 1) throw new UsageException("--commit-every must be at least 1.");
             var paths = r.GetValue(files)!;
             foreach (var p in paths)
+            {
+                if (!ArticleFiles.IsSupported(p)) throw new UsageException(ArticleFiles.UnsupportedMessage(p));
                 if (!File.Exists(p)) throw new UsageException($"no such file: {p}");
-            var stopwatch = Stopwatch.StartNew();
-            int indexed = 0, problems = 0, sinceCommit = 0;
+            }
+            var progress = new Progress(Console.Error, enabled: !Console.IsErrorRedirected);
+            int indexed = 0, problems = 0, commits = 0, sinceCommit = 0;
             using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = r.GetValue(index)! }))
             {
                 foreach (var path in paths)
                 {
-                    foreach (var record in JsonLinesReader.Read(path))
+                    foreach (var record in ArticleFiles.Read(path))
                     {
-                        if (record.Problem is not null) { problems++; Console.Error.WriteLine(record.Problem); }
+                        if (record.Problem is not null) { problems++; progress.Report(record.Problem); }
                         if (record.Article is null) continue;
-                        engine.AddOrUpdate(record.Article);
+                        try
+                        {
+                            engine.AddOrUpdate(record.Article);
+                        }
+                        catch (ArgumentException e)
+                        {
+                            // Lucene refuses some documents (e.g. a term over 32 KB) without harm to the writer.
+                            problems++;
+                            progress.Report($"{record.Where ?? Path.GetFileName(path)}: id {record.Article.Id}: rejected by the index ({e.Message.Split('\n')[0]})");
+                            continue;
+                        }
                         indexed++;
-                        if (++sinceCommit >= every) { engine.Commit(); sinceCommit = 0; }
+                        progress.Tick(indexed);
+                        if (++sinceCommit >= every) { engine.Commit(); commits++; sinceCommit = 0; }
                     }
                 }
                 engine.Commit();
+                commits++;
             }
-            double seconds = stopwatch.Elapsed.TotalSeconds;
-            if (r.GetValue(json)) Cli.WriteJson(new { indexed, problems, seconds = Math.Round(seconds, 2) });
-            else Console.WriteLine($"indexed {indexed} article(s) in {seconds:0.0} s; {problems} problem(s)");
+            progress.Clear();
+            double seconds = progress.Elapsed.TotalSeconds;
+            double rate = seconds > 0 ? indexed / seconds : 0;
+            if (r.GetValue(json)) Cli.WriteJson(new { indexed, problems, commits, seconds = Math.Round(seconds, 2), articlesPerSecond = Math.Round(rate) });
+            else Console.WriteLine($"indexed {indexed} article(s) in {seconds:0.0} s ({rate:0} articles/s); {problems} problem(s); {commits} commit(s)");
             return problems > 0 ? ExitCodes.SomeRecordsRejected : ExitCodes.Ok;
         }));
         return cmd;
+    }
+
+    /// <summary>A progress line on a terminal: articles, articles per second and elapsed time, redrawn once a second.</summary>
+    private sealed class Progress(TextWriter error, bool enabled)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _nextDraw = 1000;
+        private int _drawnWidth;
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        public void Tick(int articles)
+        {
+            if (!enabled || _clock.ElapsedMilliseconds < _nextDraw) return;
+            _nextDraw = _clock.ElapsedMilliseconds + 1000;
+            double s = _clock.Elapsed.TotalSeconds;
+            string line = $"indexing: {articles:N0} articles, {articles / s:N0} articles/s, {_clock.Elapsed:hh\\:mm\\:ss} elapsed";
+            error.Write("\r" + line.PadRight(_drawnWidth));
+            _drawnWidth = line.Length;
+        }
+
+        public void Report(string problem)
+        {
+            Clear();
+            error.WriteLine(problem);
+        }
+
+        public void Clear()
+        {
+            if (_drawnWidth == 0) return;
+            error.Write("\r" + new string(' ', _drawnWidth) + "\r");
+            _drawnWidth = 0;
+        }
     }
 }

@@ -7,7 +7,11 @@ namespace ArabicSearch.Ingestion;
 /// <summary>One record read from an input file: an article, or why it was rejected, or both (an article indexed with a warning).</summary>
 /// <param name="Article">The article to index, or null when the record was rejected.</param>
 /// <param name="Problem">What was wrong, as <c>file:line: reason</c> (or <c>file: DOCNO: reason</c>), or null.</param>
-public sealed record ReadRecord(Article? Article, string? Problem);
+public sealed record ReadRecord(Article? Article, string? Problem)
+{
+    /// <summary>Where the record is, as problems name it (<c>file:line</c> or <c>file: DOCNO</c>), when known.</summary>
+    public string? Where { get; init; }
+}
 
 /// <summary>
 /// Reads articles from JSON Lines files (<c>.jsonl</c>, <c>.jsonl.gz</c>): one object a line with <c>id</c> and
@@ -15,9 +19,11 @@ public sealed record ReadRecord(Article? Article, string? Problem);
 /// A bad record is reported with its line and skipped; every good record is returned.
 /// </summary>
 /// <remarks>
-/// Rules: a UTF-8 byte order mark and CRLF line ends are accepted; invalid UTF-8 is replaced with U+FFFD;
-/// a missing or empty id, a non-object line, invalid JSON, or a field of the wrong type rejects the record;
-/// an unparseable <c>published</c> is reported and the article is indexed undated. Duplicate ids: the last wins.
+/// Rules: a UTF-8 byte order mark and CRLF line ends are accepted silently. Invalid UTF-8 bytes and escaped lone
+/// surrogates (<c>"\ud800"</c>) are stored as U+FFFD and reported, and the article is indexed. A missing or empty id,
+/// a non-object line, invalid JSON, or a field of the wrong type (a number is accepted as an id) rejects the record.
+/// An unparseable <c>published</c> (read by <see cref="DateParsing.TryParse"/>) is reported and the article is
+/// indexed undated. Duplicate ids within a file or across runs: the last one read wins (the index updates by id).
 /// </remarks>
 public static class JsonLinesReader
 {
@@ -26,15 +32,13 @@ public static class JsonLinesReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = OpenMaybeGzip(path);
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         string name = Path.GetFileName(path);
         int lineNo = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var line in Utf8Lines.Read(stream))
         {
             lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return Parse(line, $"{name}:{lineNo}");
+            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            yield return Parse(line.Text, $"{name}:{lineNo}", line.InvalidUtf8);
         }
     }
 
@@ -45,7 +49,9 @@ public static class JsonLinesReader
     }
 
     /// <summary>Parses one line; <paramref name="where"/> prefixes any problem.</summary>
-    public static ReadRecord Parse(string line, string where)
+    public static ReadRecord Parse(string line, string where) => Parse(line, where, invalidUtf8: false);
+
+    private static ReadRecord Parse(string line, string where, bool invalidUtf8)
     {
         ArgumentNullException.ThrowIfNull(line);
         JsonDocument doc;
@@ -55,39 +61,53 @@ public static class JsonLinesReader
         }
         catch (JsonException e)
         {
-            return new ReadRecord(null, $"{where}: invalid JSON ({Reason(e)})");
+            return new ReadRecord(null, $"{where}: invalid JSON ({Reason(e)})") { Where = where };
         }
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return new ReadRecord(null, $"{where}: expected a JSON object, found {root.ValueKind.ToString().ToLowerInvariant()}");
+            if (root.ValueKind != JsonValueKind.Object) return Reject(where, $"expected a JSON object, found {root.ValueKind.ToString().ToLowerInvariant()}");
             string? problem = null;
-            string? id = Text(root, "id", ref problem, allowNumber: true);
-            if (problem is not null) return new ReadRecord(null, $"{where}: {problem}");
-            if (string.IsNullOrWhiteSpace(id)) return new ReadRecord(null, $"{where}: missing or empty \"id\"");
-            string? body = Text(root, "body", ref problem);
-            string? title = Text(root, "title", ref problem);
-            string? source = Text(root, "source", ref problem);
-            string? url = Text(root, "url", ref problem);
-            if (problem is not null) return new ReadRecord(null, $"{where}: id {id}: {problem}");
-            if (body is null && title is null) return new ReadRecord(null, $"{where}: id {id}: neither \"body\" nor \"title\"");
+            bool surrogates = false;
+            string? id = Text(root, "id", ref problem, ref surrogates, allowNumber: true);
+            if (problem is not null) return Reject(where, problem);
+            if (string.IsNullOrWhiteSpace(id)) return Reject(where, "missing or empty \"id\"");
+            id = id.Trim();
+            string? body = Text(root, "body", ref problem, ref surrogates);
+            string? title = Text(root, "title", ref problem, ref surrogates);
+            string? source = Text(root, "source", ref problem, ref surrogates);
+            string? url = Text(root, "url", ref problem, ref surrogates);
+            if (problem is not null) return Reject(where, $"id {id}: {problem}");
+            if (body is null && title is null) return Reject(where, $"id {id}: neither \"body\" nor \"title\"");
 
+            // Problems that do not reject the record: one line names them all, then says it was indexed.
+            var notes = new List<string>(0);
+            if (invalidUtf8) notes.Add("invalid UTF-8 replaced with U+FFFD");
+            if (surrogates) notes.Add("lone surrogate escapes replaced with U+FFFD");
             DateOnly? published = null;
-            string? warning = null;
             if (root.TryGetProperty("published", out var p) && p.ValueKind != JsonValueKind.Null)
             {
-                if (p.ValueKind == JsonValueKind.String && DateParsing.TryParseIso(p.GetString()!, out var d)) published = d;
-                else warning = $"{where}: id {id}: unparseable \"published\" {Shorten(p.GetRawText())}; indexed undated";
+                if (p.ValueKind == JsonValueKind.String && DateParsing.TryParse(p.GetString() ?? "", out var d)) published = d;
+                else notes.Add($"unparseable \"published\" {Shorten(p.GetRawText())}; indexed undated");
             }
             var article = new Article(id, body ?? "") { Title = title ?? "", Source = source ?? "", Url = url ?? "", Published = published };
-            return new ReadRecord(article, warning);
+            string? warning = notes.Count == 0 ? null
+                : $"{where}: id {id}: {string.Join("; ", notes)}" + (published is null && notes[^1].EndsWith("undated", StringComparison.Ordinal) ? "" : "; indexed");
+            return new ReadRecord(article, warning) { Where = where };
         }
     }
 
-    private static string? Text(JsonElement root, string name, ref string? problem, bool allowNumber = false)
+    private static ReadRecord Reject(string where, string reason) => new(null, $"{where}: {reason}") { Where = where };
+
+    private static string? Text(JsonElement root, string name, ref string? problem, ref bool surrogates, bool allowNumber = false)
     {
         if (!root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind == JsonValueKind.String) return v.GetString();
+        if (v.ValueKind == JsonValueKind.String)
+        {
+            if (JsonStrings.TryGet(v, out var text)) return text;
+            surrogates = true;
+            return text;
+        }
         if (allowNumber && v.ValueKind == JsonValueKind.Number) return v.GetRawText();
         problem ??= $"\"{name}\" must be a string, found {v.ValueKind.ToString().ToLowerInvariant()}";
         return null;
