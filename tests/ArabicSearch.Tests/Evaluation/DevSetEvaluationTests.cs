@@ -1,0 +1,36 @@
+using ArabicSearch.Evaluation;
+
+namespace ArabicSearch.Tests.Evaluation;
+
+/// <summary>Runs the retrieval dev sets of ../shared/eval, when present, through our engine and the stock baseline.</summary>
+public class DevSetEvaluationTests
+{
+    private static string? EvalFolder()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "eval");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    // Stock MRR@10 as ../shared/eval/README.md reports it.
+    [TestCase("arcd", 0.7728)]
+    [TestCase("tydiqa-goldp-ar-dev", 0.8620)]
+    public void Eval_dev_set_reproduces_stock_and_beats_it(string name, double stockMrr)
+    {
+        var folder = EvalFolder() is { } root ? Path.Combine(root, name) : null;
+        if (folder is null || !File.Exists(Path.Combine(folder, "qrels.txt")))
+            Assert.Ignore($"../shared/eval/{name} is not present; the dev-set evaluation needs it.");
+        var set = EvaluationSet.Load(Path.Combine(folder, "corpus.jsonl"), Path.Combine(folder, "queries.tsv"), Path.Combine(folder, "qrels.txt"));
+
+        var report = Evaluator.Run(set, new EvaluationSettings { Baseline = true });
+
+        var ours = report.Runs[0].Metrics;
+        var stock = report.Runs[1].Metrics;
+        Assert.That(report.Queries, Is.GreaterThan(0));
+        Assert.That(stock.Mrr10, Is.EqualTo(stockMrr).Within(0.005), "stock ArabicAnalyzer not reproduced");
+        Assert.That(ours.Mrr10, Is.GreaterThanOrEqualTo(stock.Mrr10), "MRR@10 below stock");
+    }
+}
