@@ -4,9 +4,20 @@ namespace ArabicSearch.Benchmarks;
 
 public static class Program
 {
+    /// <summary>Runs the suite; exits 1 when any benchmark failed or was invalid, so CI's smoke run catches breakage.</summary>
     public static int Main(string[] args)
     {
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+        BenchRun.Start(args);
+        try
+        {
+            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
+            bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+            if (failed) Console.Error.WriteLine("benchmarks: at least one benchmark failed or was invalid");
+            return failed ? 1 : 0;
+        }
+        finally
+        {
+            BenchRun.Finish();
+        }
     }
 }
