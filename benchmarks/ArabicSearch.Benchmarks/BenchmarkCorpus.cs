@@ -45,8 +45,9 @@ public static partial class BenchmarkCorpus
         var trec = FindUp(Path.Combine("shared", "corpora", "ant-multisource-v2.1.trec.gz"));
         if (trec is not null)
         {
-            var list = ReadTrec(trec);
-            Console.WriteLine($"// benchmark corpus: {trec}, {list.Count:N0} articles");
+            // A smoke run reads only the head of the file: its subsets are small and its figures are not compared.
+            var list = ReadTrec(trec, BenchRun.Small ? 4_000 : int.MaxValue);
+            Console.WriteLine($"// benchmark corpus: {trec}, {list.Count:N0} articles{(BenchRun.Small ? " (smoke run: the first 4,000 only)" : "")}");
             return list;
         }
         var seeds = FindUp(Path.Combine("corpus", "seeds.jsonl")) ?? throw new FileNotFoundException("neither ../shared/corpora/ant-multisource-v2.1.trec.gz nor corpus/seeds.jsonl was found");
@@ -54,13 +55,13 @@ public static partial class BenchmarkCorpus
         return Ingestion.JsonLinesReader.Read(seeds).Where(r => r.Article is not null).Select(r => r.Article!).ToList();
     }
 
-    private static List<Article> ReadTrec(string path)
+    private static List<Article> ReadTrec(string path, int max)
     {
         var list = new List<Article>(32_000);
         using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress), Encoding.UTF8);
         var doc = new StringBuilder(16_384);
         bool inDoc = false;
-        while (reader.ReadLine() is { } line)
+        while (list.Count < max && reader.ReadLine() is { } line)
         {
             if (line.StartsWith("<DOC>", StringComparison.Ordinal)) { inDoc = true; doc.Clear(); continue; }
             if (!inDoc) continue;
@@ -79,7 +80,7 @@ public static partial class BenchmarkCorpus
     {
         string id = Tag(doc, "DOCNO");
         string body = Tag(doc, "TEXT");
-        if (id.Length == 0 || body.Length == 0) return null;
+        if (id.Length == 0) return null;
         return new Article(id, body)
         {
             Title = Tag(doc, "TITLE"),

@@ -7,6 +7,7 @@ public static class Program
     /// <summary>Runs the suite; exits 1 when any benchmark failed or was invalid, so CI's smoke run catches breakage.</summary>
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "profile") return Profile.Run(args);
         BenchRun.Start(args);
         try
         {
