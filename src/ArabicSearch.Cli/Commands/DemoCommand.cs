@@ -7,25 +7,31 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("demo", "Index the embedded seed corpus in memory and run sample queries of every kind.");
-        cmd.SetAction(_ => Cli.Run(() =>
+        var json = new Option<bool>("--json") { Description = "Print the queries and their results as JSON." };
+        var cmd = new Command("demo", "Index the embedded seed corpus (corpus/seeds.jsonl) in memory and run sample queries of every kind.\n\nExample:\n  arabicsearch demo") { json };
+        cmd.SetAction(r => Cli.Run(() =>
         {
+            bool asJson = r.GetValue(json);
             using var engine = ArabicSearchEngine.CreateInMemory();
             int n = 0;
             foreach (var a in SeedCorpus.Articles()) { engine.AddOrUpdate(a); n++; }
             engine.Commit();
-            Console.WriteLine($"Indexed {n} seed articles in memory.\n");
-            var july = new { From = new DateOnly(2021, 7, 1), To = new DateOnly(2021, 7, 31) };
+            if (!asJson) Console.WriteLine($"Indexed {n} seed articles in memory.\n");
             (string Title, SearchRequest Request)[] samples =
             [
                 ("Exact phrase: خلايا الكاتيوشا", new SearchRequest { Phrase = "خلايا الكاتيوشا" }),
                 ("Entity, Egyptian spelling: الكاظمى", new SearchRequest { Entities = ["الكاظمى"], Top = 5 }),
                 ("Entity by Latin alias: Biden", new SearchRequest { Entities = ["Biden"], Top = 5 }),
-                ("Published in July 2021", new SearchRequest { From = july.From, To = july.To }),
+                ("Published in July 2021", new SearchRequest { From = new DateOnly(2021, 7, 1), To = new DateOnly(2021, 7, 31) }),
                 ("Phrase المنطقة الخضراء, published in February 2021", new SearchRequest { Phrase = "المنطقة الخضراء", From = new DateOnly(2021, 2, 1), To = new DateOnly(2021, 2, 28) }),
                 ("Free text: السفارة الأمريكية", new SearchRequest { Text = "السفارة الأمريكية", Top = 3 }),
-                ("Combined: free text صواريخ + entity بغداد, newest first", new SearchRequest { Text = "صواريخ", Entities = ["بغداد"], Sort = SearchSort.Newest, Top = 3 }),
+                ("Combined: free text صاروخ + entity بغداد, newest first", new SearchRequest { Text = "صاروخ", Entities = ["بغداد"], Sort = SearchSort.Newest, Top = 3 }),
             ];
+            if (asJson)
+            {
+                Cli.WriteJson(new { documents = n, queries = samples.Select(s => new { query = s.Title, results = HitOutput.ToJson(engine.Search(s.Request)) }) });
+                return ExitCodes.Ok;
+            }
             foreach (var (title, request) in samples)
             {
                 Console.WriteLine($"── {title}");

@@ -49,6 +49,7 @@ public static class ArabicLightStemmer
         int i = 0;
         if ((s[0] == Waw || s[0] == Feh) && len - 1 >= 3 && HasArticleAt(s, 1, len)) i = 1;
         if (i == 0 && (s[0] == Waw || s[0] == Feh) && len >= 5 && (s[1] == Beh || s[1] == Kaf || s[1] == Lam) && HasArticleAt(s, 2, len)) i = 1;
+        if (i == 0 && (s[0] == Waw || s[0] == Feh) && len >= 5 && s[1] == Lam && s[2] == Lam) i = 1; // وللكاظمي: و + لل
         if ((s[i] == Beh || s[i] == Kaf) && HasArticleAt(s, i + 1, len)) i++;
         if (HasArticleAt(s, i, len)) return i + 2;
         if (s[i] == Lam && i + 1 < len && s[i + 1] == Lam && len - (i + 2) >= 2) return i + 2; // لل contraction

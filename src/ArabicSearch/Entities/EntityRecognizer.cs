@@ -40,17 +40,25 @@ public sealed class EntityRecognizer
     /// <summary>The recognizer over <see cref="Gazetteer.Default"/>.</summary>
     public static EntityRecognizer Default { get; } = new(Gazetteer.Default);
 
-    /// <summary>Every entity mention in <paramref name="text"/>, in text order.</summary>
+    /// <summary>
+    /// Every entity mention in <paramref name="text"/>, in text order. A name nested in a longer one is found too
+    /// (<c>مطار أربيل</c> names the airport and <c>أربيل</c>), unless it is the same entity (<c>مصطفى الكاظمي</c>).
+    /// </summary>
     public IReadOnlyList<EntityMention> Recognize(string text)
     {
         var words = TextWords.Split(text);
         var found = new List<EntityMention>();
+        int coveredUntil = -1; // last word index of the current longest match
+        Entity? covering = null;
         for (int i = 0; i < words.Count; i++)
         {
             int matched = MatchAt(words, i, out var entity);
             if (matched == 0) continue;
-            found.Add(new EntityMention(entity!, words[i].Start, words[i + matched - 1].End));
-            i += matched - 1;
+            int last = i + matched - 1;
+            bool inside = i <= coveredUntil;
+            if (inside && (ReferenceEquals(entity, covering) || last > coveredUntil)) continue;
+            found.Add(new EntityMention(entity!, words[i].Start, words[last].End));
+            if (!inside) { coveredUntil = last; covering = entity; }
         }
         return found;
     }

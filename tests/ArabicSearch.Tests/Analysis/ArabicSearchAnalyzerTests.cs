@@ -43,6 +43,7 @@ public class ArabicSearchAnalyzerTests
     [TestCase("والكاظمي", "كاظمي")]              // و + article
     [TestCase("بالعراق", "عراق")]                // ب + article
     [TestCase("للتحالف", "تحالف")]               // ل + article contraction
+    [TestCase("وللكاظمي", "كاظمي")]              // و + ل + article contraction
     [TestCase("لكندا", "كندا", "لكند")]          // one-letter proclitic: both readings at one position
     [TestCase("لمصر", "مصر", "لمصر")]            // ... three letters left
     [TestCase("كاتيوشا", "اتيوش", "كاتيوش")]      // ... the same rule keeps a root-initial ك as the second reading
