@@ -25,9 +25,7 @@ namespace ArabicSearch;
 /// </remarks>
 public sealed class ArabicSearchEngine : IDisposable
 {
-    private readonly LuceneDirectory _directory;
-    private readonly IndexWriter? _writer;
-    private readonly SearcherManager _searchers;
+    private readonly IndexSession _index;
     private readonly FieldAnalyzer _analyzer = new();
     private readonly DocumentMapper _mapper;
     private readonly QueryTranslator _translator;
@@ -38,9 +36,8 @@ public sealed class ArabicSearchEngine : IDisposable
 
     private static readonly Similarity Bm25 = new BM25Similarity(1.2f, 0.75f);
 
-    private ArabicSearchEngine(LuceneDirectory directory, ArabicSearchOptions options)
+    private ArabicSearchEngine(LuceneDirectory directory, ArabicSearchOptions options, string where)
     {
-        _directory = directory;
         _options = options;
         _logger = options.LoggerFactory?.CreateLogger<ArabicSearchEngine>() ?? NullLogger<ArabicSearchEngine>.Instance;
         _recognizer = options.Gazetteer is null ? EntityRecognizer.Default : new EntityRecognizer(options.Gazetteer);
@@ -48,42 +45,17 @@ public sealed class ArabicSearchEngine : IDisposable
         _translator = new QueryTranslator(_analyzer, _recognizer, options);
         try
         {
-            if (options.ReadOnly)
+            Func<IndexWriterConfig>? newConfig = options.ReadOnly ? null : () => new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
             {
-                if (!DirectoryReader.IndexExists(directory))
-                    throw new IndexNotFoundException($"No index at '{options.IndexPath}'. Create one with 'arabicsearch index FILE --index DIR'.");
-                _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
-            }
-            else
-            {
-                if (!options.CreateIfMissing && !DirectoryReader.IndexExists(directory))
-                    throw new IndexNotFoundException($"No index at '{options.IndexPath}'.");
-                var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
-                {
-                    OpenMode = OpenMode.CREATE_OR_APPEND,
-                    Similarity = Bm25,
-                    RAMBufferSizeMB = 64,
-                };
-                _writer = new IndexWriter(directory, config);
-                if (!DirectoryReader.IndexExists(directory)) _writer.Commit(); // an empty index readers can open
-                _searchers = new SearcherManager(_writer, true, new Bm25SearcherFactory());
-            }
-        }
-        catch (LockObtainFailedException e)
-        {
-            directory.Dispose();
-            throw new IndexInUseException($"The index at '{options.IndexPath}' is in use by another process (its write lock is held).", e);
-        }
-        catch (Exception e) when (e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException)
-        {
-            _writer?.Dispose();
-            directory.Dispose();
-            throw new IndexCorruptException($"The index at '{options.IndexPath}' is damaged: {e.Message}. Run 'arabicsearch verify --index DIR' for details.", e);
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                Similarity = Bm25,
+                RAMBufferSizeMB = 64,
+            };
+            _index = IndexSession.Open(directory, newConfig, new Bm25SearcherFactory(), where, options.CreateIfMissing, options.VerifyOnOpen);
         }
         catch
         {
-            _writer?.Dispose();
-            directory.Dispose();
+            _analyzer.Dispose();
             throw;
         }
         if (_logger.IsEnabled(LogLevel.Information))
@@ -102,7 +74,15 @@ public sealed class ArabicSearchEngine : IDisposable
         var path = new DirectoryInfo(options.IndexPath);
         if (options.ReadOnly && !path.Exists) throw new IndexNotFoundException($"No index at '{options.IndexPath}': the folder does not exist.");
         // NIOFSDirectory, not MMapDirectory: in Lucene.Net 4.8.0-beta00017 MMap is far slower under concurrent search and can crash.
-        return new ArabicSearchEngine(new NIOFSDirectory(path), options);
+        // Our lock factory, not Lucene.Net's NativeFSLockFactory: that one does not exclude other processes on Linux.
+        return new ArabicSearchEngine(new NIOFSDirectory(path, new ExclusiveFileLockFactory(path.FullName)), options, options.IndexPath);
+    }
+
+    /// <summary>Opens an engine over any Lucene directory (tests inject faults this way). The engine owns the directory.</summary>
+    internal static ArabicSearchEngine Open(LuceneDirectory directory, ArabicSearchOptions options)
+    {
+        options.Validate();
+        return new ArabicSearchEngine(directory, options, options.IndexPath ?? directory.ToString() ?? "(directory)");
     }
 
     /// <summary>Creates an empty in-memory index (for tests, demos and short-lived work).</summary>
@@ -110,8 +90,12 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         options = (options ?? new ArabicSearchOptions()) with { IndexPath = null, ReadOnly = false, CreateIfMissing = true };
         options.Validate();
-        return new ArabicSearchEngine(new RAMDirectory(), options);
+        return new ArabicSearchEngine(new RAMDirectory(), options, "(in memory)");
     }
+
+    /// <summary>Checks the index at <paramref name="indexPath"/> with Lucene's CheckIndex (reads every file; changes nothing).</summary>
+    /// <exception cref="IndexNotFoundException">The folder holds no index.</exception>
+    public static IndexVerification Verify(string indexPath) => IndexVerifier.Verify(indexPath);
 
     /// <summary>The recognizer used for entities at index time and in entity queries.</summary>
     public EntityRecognizer Entities => _recognizer;
@@ -121,31 +105,57 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(article);
         Validate(article);
-        Writer.UpdateDocument(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article));
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article));
     }
 
-    /// <summary>Adds or updates many articles.</summary>
+    /// <summary>
+    /// Adds or updates many articles as one step: searches in this process and commits see all of them or none.
+    /// Every article is validated before any is written.
+    /// </summary>
+    /// <exception cref="IndexWriteException">Writing failed; see <see cref="Rollback"/>.</exception>
     public void AddOrUpdate(IEnumerable<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        foreach (var a in articles) AddOrUpdate(a);
+        var documents = new List<(Term, IEnumerable<IIndexableField>)>();
+        foreach (var a in articles)
+        {
+            ArgumentNullException.ThrowIfNull(a, nameof(articles));
+            Validate(a);
+            documents.Add((new Term(FieldNames.Id, a.Id), _mapper.ToDocument(a)));
+        }
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (documents.Count > 0) _index.UpdateAll(documents);
     }
 
     /// <summary>Deletes the article with <paramref name="id"/>, if any.</summary>
     public void Delete(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        Writer.DeleteDocuments(new Term(FieldNames.Id, id));
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        _index.Delete(new Term(FieldNames.Id, id));
     }
 
     /// <summary>Makes every write so far durable. When this returns, the writes survive a crash of the process.</summary>
+    /// <exception cref="IndexWriteException">The commit failed (e.g. the disk is full); the index stays at its last commit.</exception>
     public void Commit()
     {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        Writer.Commit();
-        _searchers.MaybeRefreshBlocking();
+        _index.Commit();
         long elapsedMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         EngineLog.Committed(_logger, _options.IndexPath ?? "(in memory)", elapsedMs);
+    }
+
+    /// <summary>
+    /// Discards every uncommitted write (from every thread) and goes on from the last commit. After an
+    /// <see cref="IndexWriteException"/>, call this to acknowledge the loss; writes and commits fail until then.
+    /// </summary>
+    /// <exception cref="IndexWriteException">The writer could not be reopened; searches still see the last commit.</exception>
+    public void Rollback()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        _index.Rollback();
     }
 
     /// <summary>How many articles the index holds, as searches see it now.</summary>
@@ -153,10 +163,9 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         get
         {
-            MaybeRefresh();
-            var s = _searchers.Acquire();
-            try { return s.IndexReader.NumDocs; }
-            finally { _searchers.Release(s); }
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            _index.MaybeRefresh();
+            return _index.Read(s => s.IndexReader.NumDocs);
         }
     }
 
@@ -174,9 +183,8 @@ public sealed class ArabicSearchEngine : IDisposable
 
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var translated = _translator.Translate(request);
-        MaybeRefresh();
-        var searcher = _searchers.Acquire();
-        try
+        _index.MaybeRefresh();
+        return _index.Read(searcher =>
         {
             int wanted = Math.Max(1, request.Skip + request.Top);
             int window = request.CollapseDuplicates ? Math.Min(_options.MaxResultWindow, Math.Max(100, wanted * 4)) : wanted;
@@ -229,11 +237,7 @@ public sealed class ArabicSearchEngine : IDisposable
                 EngineLog.SlowSearch(_logger, (long)elapsed.TotalMilliseconds, top.TotalHits, described);
             }
             return new SearchResults { Total = top.TotalHits, Hits = hits, Notices = translated.Notices };
-        }
-        finally
-        {
-            _searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>
@@ -261,24 +265,8 @@ public sealed class ArabicSearchEngine : IDisposable
     private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        MaybeRefresh();
-        var searcher = _searchers.Acquire();
-        try { return work(searcher); }
-        finally { _searchers.Release(searcher); }
-    }
-
-    private IndexWriter Writer
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_disposed != 0, this);
-            return _writer ?? throw new InvalidOperationException("The engine was opened read-only.");
-        }
-    }
-
-    private void MaybeRefresh()
-    {
-        if (_writer is not null) _searchers.MaybeRefresh();
+        _index.MaybeRefresh();
+        return _index.Read(work);
     }
 
     private static void Validate(Article a)
@@ -294,18 +282,8 @@ public sealed class ArabicSearchEngine : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _searchers.Dispose();
-        if (_writer is not null)
-        {
-            try { _writer.Rollback(); }
-            finally
-            {
-                // A writer whose close throws would keep write.lock; make sure the lock is gone.
-                if (IndexWriter.IsLocked(_directory)) IndexWriter.Unlock(_directory);
-            }
-        }
+        _index.Dispose(); // rolls back; a writer whose rollback throws still has its lock cleared
         _analyzer.Dispose();
-        _directory.Dispose();
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -33,6 +33,13 @@ public sealed record ArabicSearchOptions
     /// <summary>Searches slower than this are logged as warnings. Default 500 ms.</summary>
     public TimeSpan SlowQueryThreshold { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Read every file of the index once when the engine opens and check its checksum, so that a damaged file is
+    /// reported as <see cref="IndexCorruptException"/> at once rather than as wrong results later. Costs one
+    /// sequential read of the index. Default true.
+    /// </summary>
+    public bool VerifyOnOpen { get; init; } = true;
+
     internal void Validate()
     {
         if (SlowQueryThreshold < TimeSpan.Zero) throw new ArgumentException("SlowQueryThreshold must not be negative.");

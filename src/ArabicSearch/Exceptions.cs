@@ -34,3 +34,14 @@ public sealed class IndexCorruptException : ArabicSearchException
     /// <summary>Creates the exception.</summary>
     public IndexCorruptException(string message, Exception? inner = null) : base(message, inner) { }
 }
+
+/// <summary>
+/// Writing to the index failed (an I/O error such as a full disk). The engine has rolled back to the last commit:
+/// every write since then, from any thread, was discarded. Further writes and commits throw this exception until
+/// <see cref="ArabicSearchEngine.Rollback"/> acknowledges the loss.
+/// </summary>
+public sealed class IndexWriteException : ArabicSearchException
+{
+    /// <summary>Creates the exception.</summary>
+    public IndexWriteException(string message, Exception? inner = null) : base(message, inner) { }
+}

@@ -1,0 +1,335 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ArabicSearch.Indexing;
+
+/// <summary>
+/// The Lucene side of one engine: its Directory, its one <see cref="IndexWriter"/> (none when read-only) and its
+/// <see cref="SearcherManager"/>. Thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Failure policy. An I/O error while writing (a full disk, a failed fsync) may leave Lucene's writer holding a
+/// half-flushed buffer, or close it. So any such error rolls the writer back to the last commit and opens a new one at
+/// once: the files on disk only ever hold whole commits, and searches go on over the last commit. Writes and commits
+/// then throw <see cref="IndexWriteException"/> until <see cref="Rollback"/> acknowledges the loss, so that no thread
+/// can take a discarded write for a committed one.</para>
+/// <para>Batches. <see cref="UpdateAll"/> holds a gate shared among writers; refreshing searchers and committing hold it
+/// alone. So neither a search nor a commit ever sees half a batch.</para>
+/// </remarks>
+internal sealed class IndexSession : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly Func<IndexWriterConfig>? _newConfig; // null: read-only
+    private readonly SearcherFactory _searcherFactory;
+    private readonly string _where;
+    private readonly object _swap = new();
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
+    private volatile Generation? _current;
+    private volatile Exception? _failure;
+    private int _disposed;
+
+    /// <summary>One writer and the searchers opened from it; replaced whole after a failure or a rollback.</summary>
+    private sealed record Generation(IndexWriter? Writer, SearcherManager Searchers);
+
+    private IndexSession(LuceneDirectory directory, Func<IndexWriterConfig>? newConfig, SearcherFactory searcherFactory, string where)
+    {
+        _directory = directory;
+        _newConfig = newConfig;
+        _searcherFactory = searcherFactory;
+        _where = where;
+    }
+
+    /// <summary>Opens <paramref name="directory"/>; the session owns it from here on, also when opening throws.</summary>
+    /// <param name="directory">The index's files.</param>
+    /// <param name="newConfig">Makes a fresh writer configuration (Lucene forbids sharing one); null opens read-only.</param>
+    /// <param name="searcherFactory">Makes the searchers.</param>
+    /// <param name="where">The index, as messages name it.</param>
+    /// <param name="createIfMissing">Create an empty index when there is none (writable only).</param>
+    /// <param name="verifyChecksums">Read every file of the index once and check its checksum before returning.</param>
+    public static IndexSession Open(LuceneDirectory directory, Func<IndexWriterConfig>? newConfig, SearcherFactory searcherFactory,
+        string where, bool createIfMissing, bool verifyChecksums)
+    {
+        var session = new IndexSession(directory, newConfig, searcherFactory, where);
+        try
+        {
+            if ((newConfig is null || !createIfMissing) && !DirectoryReader.IndexExists(directory))
+                throw new IndexNotFoundException(newConfig is null
+                    ? $"No index at '{where}'. Create one with 'arabicsearch index FILE --index DIR'."
+                    : $"No index at '{where}'.");
+            session._current = newConfig is null ? session.OpenReadOnlyGeneration() : session.OpenWriterGeneration();
+            if (verifyChecksums) session.Read(VerifyChecksums);
+            return session;
+        }
+        catch (LockObtainFailedException e)
+        {
+            session.Dispose();
+            throw new IndexInUseException($"The index at '{where}' is in use by another process (its write lock is held).", e);
+        }
+        catch (Exception e) when (IsCorruption(e))
+        {
+            session.Dispose();
+            throw Corrupt(where, e);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private static bool VerifyChecksums(IndexSearcher searcher)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves) leaf.AtomicReader.CheckIntegrity();
+        return true;
+    }
+
+    internal static bool IsCorruption(Exception e) =>
+        e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException;
+
+    internal static IndexCorruptException Corrupt(string where, Exception e) =>
+        new($"The index at '{where}' is damaged: {FirstLine(e.Message)}. Run 'arabicsearch verify --index DIR' for details.", e);
+
+    /// <summary>Adds or replaces one document.</summary>
+    public void Update(Term id, IEnumerable<IIndexableField> document) => Write(w => w.UpdateDocument(id, document), "Adding an article");
+
+    /// <summary>Adds or replaces several documents as one step that searches and commits see whole or not at all.</summary>
+    public void UpdateAll(IReadOnlyList<(Term Id, IEnumerable<IIndexableField> Document)> documents)
+    {
+        var generation = WritableGeneration();
+        _gate.EnterReadLock();
+        try
+        {
+            Write(generation, w => { foreach (var (id, document) in documents) w.UpdateDocument(id, document); }, "Adding articles");
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>Deletes the documents with this id.</summary>
+    public void Delete(Term id) => Write(w => w.DeleteDocuments(id), "Deleting an article");
+
+    /// <summary>Makes every write so far durable, then shows it to searches.</summary>
+    public void Commit()
+    {
+        var generation = WritableGeneration();
+        _gate.EnterWriteLock();
+        try
+        {
+            Write(generation, w => w.Commit(), "Committing");
+            try
+            {
+                generation.Searchers.MaybeRefreshBlocking();
+            }
+            catch (Exception e) when (IsWriteFailure(e))
+            {
+                throw new IndexWriteException($"The commit is durable, but refreshing searches after it failed: {FirstLine(e.Message)}.", Fail(generation, e));
+            }
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Discards every uncommitted write (from every thread), reopens the writer and clears an earlier failure.</summary>
+    public void Rollback()
+    {
+        lock (_swap)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            if (_newConfig is null) throw new InvalidOperationException("The engine was opened read-only.");
+            var old = _current;
+            _current = null;
+            if (old is not null) Discard(old);
+            try
+            {
+                _current = OpenWriterGeneration();
+            }
+            catch (Exception e) when (IsWriteFailure(e))
+            {
+                _current = TryOpenReadOnlyGeneration();
+                _failure ??= e;
+                throw new IndexWriteException($"Rolling back the index at '{_where}' failed: the writer could not be reopened ({FirstLine(e.Message)}). Searches see the last commit; call Rollback() again once the cause is fixed.", e);
+            }
+            _failure = null;
+        }
+    }
+
+    /// <summary>Shows writes made so far to searches, unless a batch or a commit is under way (then searches keep their snapshot).</summary>
+    public void MaybeRefresh()
+    {
+        var generation = _current;
+        if (generation?.Writer is null || !_gate.TryEnterWriteLock(0)) return;
+        try
+        {
+            generation.Searchers.MaybeRefresh();
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            // Opening a near-real-time reader flushes; if that fails the writer is rolled back and the next write or commit says so.
+            Fail(generation, e);
+        }
+        catch (ObjectDisposedException) when (_disposed == 0)
+        {
+            // Replaced by a rollback meanwhile: the new searchers are fresh.
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on the current searcher.</summary>
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            var generation = _current ?? throw new ArabicSearchException($"The index at '{_where}' cannot be read after an earlier failure: {FirstLine(_failure?.Message ?? "unknown cause")}.", _failure);
+            IndexSearcher searcher;
+            try
+            {
+                searcher = generation.Searchers.Acquire();
+            }
+            catch (ObjectDisposedException) when (attempt < 5 && _disposed == 0)
+            {
+                continue; // replaced under us by a rollback: take the new one
+            }
+            try
+            {
+                return read(searcher);
+            }
+            catch (Exception e) when (IsCorruption(e))
+            {
+                throw Corrupt(_where, e);
+            }
+            finally
+            {
+                generation.Searchers.Release(searcher);
+            }
+        }
+    }
+
+    private void Write(Action<IndexWriter> write, string what) => Write(WritableGeneration(), write, what);
+
+    private void Write(Generation generation, Action<IndexWriter> write, string what)
+    {
+        try
+        {
+            write(generation.Writer!);
+        }
+        catch (Exception e) when (IsWriteFailure(e) || (e is ObjectDisposedException && _disposed == 0))
+        {
+            var cause = Fail(generation, e);
+            throw new IndexWriteException(ReferenceEquals(cause, e)
+                ? $"{what} failed: {FirstLine(e.Message)}. The index is back at its last commit: every uncommitted write was discarded. Call Rollback() to acknowledge, then write again."
+                : $"{what} failed: the index was rolled back meanwhile ({FirstLine(cause.Message)}); every uncommitted write was discarded. Call Rollback() to acknowledge, then write again.", e);
+        }
+    }
+
+    /// <summary>Records a failure of <paramref name="generation"/> and replaces it, once; returns the failure on record.</summary>
+    private Exception Fail(Generation generation, Exception e)
+    {
+        lock (_swap)
+        {
+            if (ReferenceEquals(_current, generation))
+            {
+                _failure ??= e;
+                _current = null;
+                Discard(generation);
+                try
+                {
+                    _current = OpenWriterGeneration();
+                }
+                catch (Exception reopen) when (IsWriteFailure(reopen))
+                {
+                    _current = TryOpenReadOnlyGeneration(); // writes wait for Rollback()
+                }
+            }
+            return _failure ?? new IndexWriteException("The index was rolled back.");
+        }
+    }
+
+    private Generation WritableGeneration()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_newConfig is null) throw new InvalidOperationException("The engine was opened read-only.");
+        if (_failure is { } failure)
+            throw new IndexWriteException($"An earlier write to the index at '{_where}' failed ({FirstLine(failure.Message)}) and every uncommitted write was discarded. Call Rollback() to acknowledge, then write again.", failure);
+        var generation = _current;
+        if (generation?.Writer is null) throw new IndexWriteException($"The index at '{_where}' has no open writer; call Rollback() to reopen it.");
+        return generation;
+    }
+
+    private Generation OpenWriterGeneration()
+    {
+        var writer = new IndexWriter(_directory, _newConfig!());
+        try
+        {
+            if (!DirectoryReader.IndexExists(_directory)) writer.Commit(); // an empty index readers can open
+            return new Generation(writer, new SearcherManager(writer, true, _searcherFactory));
+        }
+        catch
+        {
+            DiscardWriter(writer);
+            throw;
+        }
+    }
+
+    private Generation OpenReadOnlyGeneration() => new(null, new SearcherManager(_directory, _searcherFactory));
+
+    private Generation? TryOpenReadOnlyGeneration()
+    {
+        try { return OpenReadOnlyGeneration(); }
+        catch (Exception e) when (IsWriteFailure(e)) { return null; }
+    }
+
+    private void Discard(Generation generation)
+    {
+        try { generation.Searchers.Dispose(); }
+        catch (IOException) { } // searches in flight keep their own references
+        if (generation.Writer is not null) DiscardWriter(generation.Writer);
+    }
+
+    private void DiscardWriter(IndexWriter writer)
+    {
+        try
+        {
+            writer.Rollback();
+        }
+#pragma warning disable CA1031 // a writer whose rollback throws is broken whatever the cause; what matters is its lock
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // Lucene.Net only clears locks this process holds, so this cannot break another process's lock.
+            try { if (IndexWriter.IsLocked(_directory)) IndexWriter.Unlock(_directory); }
+            catch (IOException) { }
+        }
+    }
+
+    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException;
+
+    private static string FirstLine(string message)
+    {
+        int nl = message.IndexOfAny(['\r', '\n']);
+        return (nl < 0 ? message : message[..nl]).Trim().TrimEnd('.');
+    }
+
+    /// <summary>Rolls back uncommitted writes and releases the write lock and the directory.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        lock (_swap)
+        {
+            var generation = _current;
+            _current = null;
+            if (generation is not null) Discard(generation);
+        }
+        _gate.Dispose();
+        _directory.Dispose();
+    }
+}
