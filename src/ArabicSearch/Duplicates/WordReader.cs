@@ -3,14 +3,14 @@ using ArabicSearch.Analysis;
 namespace ArabicSearch.Duplicates;
 
 /// <summary>
-/// Reads the normalized words of a text one at a time into a reusable buffer, splitting and folding exactly as
-/// <see cref="ArabicTokenizer"/> does (see <see cref="ArabicNormalizer"/>), but with no Lucene token stream and no
+/// Reads the normalized words of a text one at a time into a reusable buffer, splitting and folding with
+/// <see cref="WordScanner"/>, as <see cref="ArabicTokenizer"/> does, but with no Lucene token stream and no
 /// allocation per word. <see cref="Start"/> and <see cref="End"/> locate the word in the original text.
 /// </summary>
 internal struct WordReader
 {
     /// <summary>The longest word; longer runs are cut, as the tokenizer cuts them.</summary>
-    public const int MaxWordLength = ArabicTokenizer.MaxTokenLength;
+    public const int MaxWordLength = WordScanner.MaxWordLength;
 
     private readonly string _text;
     private readonly char[] _buffer;
@@ -42,41 +42,9 @@ internal struct WordReader
     /// <summary>Moves to the next word; false at the end of the text.</summary>
     public bool Next()
     {
-        int length = 0, start = -1, end = -1;
-        string text = _text;
-        while (_position < text.Length)
-        {
-            char c = text[_position];
-            char f = ArabicNormalizer.Fold(c);
-            if (f == ArabicNormalizer.Separator)
-            {
-                _position++;
-                if (length > 0) break;
-                start = -1;
-                continue;
-            }
-            if (f == ArabicNormalizer.Ignorable)
-            {
-                _position++;
-                if (length > 0 || start >= 0) end = _position;
-                continue;
-            }
-            if (length >= MaxWordLength) break; // the next word starts here
-            if (length == 0 && start < 0) start = _position;
-            if (f == ArabicNormalizer.Expands)
-            {
-                foreach (char e in ArabicNormalizer.Expansion(c))
-                    if (length < _buffer.Length) _buffer[length++] = e;
-            }
-            else
-            {
-                _buffer[length++] = f;
-            }
-            _position++;
-            end = _position;
-        }
+        bool found = WordScanner.Next(_text, ref _position, _buffer, out int length, out int start, out int end);
         Length = length;
-        if (length == 0) return false;
+        if (!found) return false;
         Start = start;
         End = end;
         return true;

@@ -121,18 +121,16 @@ public sealed class EntityRecognizer
 /// <summary>A normalized word of a text and its offsets into the original text.</summary>
 internal readonly record struct TextWord(string Text, int Start, int End);
 
-/// <summary>Splits text into normalized words with <see cref="ArabicTokenizer"/>, keeping stopwords and offsets.</summary>
+/// <summary>Splits text into normalized words with <see cref="WordScanner"/>, as the tokenizer does, keeping stopwords and offsets.</summary>
 internal static class TextWords
 {
     public static List<TextWord> Split(string text)
     {
         var list = new List<TextWord>();
-        using var tokenizer = new ArabicTokenizer(new StringReader(text));
-        var term = tokenizer.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        var offset = tokenizer.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
-        tokenizer.Reset();
-        while (tokenizer.IncrementToken()) list.Add(new TextWord(term.ToString(), offset.StartOffset, offset.EndOffset));
-        tokenizer.End();
+        Span<char> word = stackalloc char[WordScanner.OutputLength];
+        int position = 0;
+        while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end))
+            list.Add(new TextWord(new string(word[..length]), start, end));
         return list;
     }
 }
