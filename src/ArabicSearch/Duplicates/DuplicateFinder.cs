@@ -52,38 +52,60 @@ internal static class DuplicateFinder
     /// Pairs of dated articles at most <paramref name="windowDays"/> apart whose estimated word similarity is at least
     /// <paramref name="wordThreshold"/>.
     /// </summary>
+    /// <remarks>
+    /// Banding does not pay at the low similarities of related articles (0.1–0.3): it needs one-value bands, which
+    /// make nearly every pair in a date window a candidate anyway. So this sweeps the articles in date order and
+    /// compares each with those inside the window: the work grows with articles × articles per window, not articles².
+    /// </remarks>
     public static List<RowPair> Related(FingerprintTable table, double wordThreshold, int windowDays)
     {
-        var banding = Banding.For(Fingerprint.WordHashCount, Math.Max(wordThreshold, 0.05), Recall);
         var pairs = new List<RowPair>();
-        var compared = new HashSet<long>();
-        var dated = Enumerable.Range(0, table.Count).Where(r => table.DayOf(r) != FingerprintTable.Undated).ToArray();
-        int n = dated.Length;
-        var keys = new ulong[n];
-        var rows = new int[n];
-        for (int band = 0; band < banding.Bands; band++)
+        var dated = Enumerable.Range(0, table.Count).Where(r => table.DayOf(r) != FingerprintTable.Undated)
+            .OrderBy(table.DayOf).ToArray();
+        for (int i = 0; i < dated.Length; i++)
         {
-            for (int i = 0; i < n; i++) { keys[i] = banding.Key(table.WordsOf(dated[i]), band); rows[i] = dated[i]; }
-            Array.Sort(keys, rows);
-            for (int start = 0, end; start < n; start = end)
+            int a = dated[i];
+            var words = table.WordsOf(a);
+            for (int j = i + 1; j < dated.Length && table.DayOf(dated[j]) - table.DayOf(a) <= windowDays; j++)
             {
-                end = start + 1;
-                while (end < n && keys[end] == keys[start]) end++;
-                if (end - start < 2) continue;
-                // Within a bucket, only articles close in time are compared: sort by day and slide a window.
-                var run = rows.AsSpan(start, end - start);
-                run.Sort((x, y) => table.DayOf(x).CompareTo(table.DayOf(y)));
-                for (int i = 0; i < run.Length; i++)
-                    for (int j = i + 1; j < run.Length && table.DayOf(run[j]) - table.DayOf(run[i]) <= windowDays; j++)
-                    {
-                        var (a, b) = run[i] < run[j] ? (run[i], run[j]) : (run[j], run[i]);
-                        if (!compared.Add(((long)a << 32) | (uint)b)) continue;
-                        double w = Fingerprint.Agreement(table.WordsOf(a), table.WordsOf(b));
-                        if (w >= wordThreshold) pairs.Add(new RowPair(a, b, Fingerprint.Agreement(table.ShinglesOf(a), table.ShinglesOf(b)), w));
-                    }
+                int b = dated[j];
+                double w = Fingerprint.Agreement(words, table.WordsOf(b));
+                if (w >= wordThreshold)
+                    pairs.Add(new RowPair(Math.Min(a, b), Math.Max(a, b), Fingerprint.Agreement(table.ShinglesOf(a), table.ShinglesOf(b)), w));
             }
         }
         return pairs;
+    }
+
+    /// <summary>
+    /// Star clustering: the row with the most links leads a group of itself and its not yet grouped neighbours, then
+    /// the next, and so on. Unlike connected components it never chains: every member is linked to its leader, so
+    /// low-similarity links (related articles) do not merge a whole month of news into one group.
+    /// Groups of at least two rows, largest first, each sorted by row.
+    /// </summary>
+    public static List<List<int>> Stars(int count, IEnumerable<RowPair> edges)
+    {
+        var neighbours = new List<int>?[count];
+        foreach (var e in edges)
+        {
+            (neighbours[e.First] ??= []).Add(e.Second);
+            (neighbours[e.Second] ??= []).Add(e.First);
+        }
+        var order = Enumerable.Range(0, count).Where(r => neighbours[r] is not null)
+            .OrderByDescending(r => neighbours[r]!.Count).ThenBy(r => r).ToList();
+        var grouped = new bool[count];
+        var groups = new List<List<int>>();
+        foreach (int leader in order)
+        {
+            if (grouped[leader]) continue;
+            var group = new List<int> { leader };
+            foreach (int n in neighbours[leader]!) if (!grouped[n] && n != leader) { grouped[n] = true; group.Add(n); }
+            grouped[leader] = true;
+            if (group.Count < 2) continue;
+            group = group.Distinct().Order().ToList();
+            groups.Add(group);
+        }
+        return groups.OrderByDescending(g => g.Count).ThenBy(g => g[0]).ToList();
     }
 
     /// <summary>Connected components of at least two rows, largest first, each sorted by row.</summary>

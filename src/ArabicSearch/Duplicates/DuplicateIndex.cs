@@ -63,16 +63,9 @@ internal static class DuplicateIndex
         }
         if (options.Level == ArticleRelation.Related)
         {
-            // Word similarity near the related threshold is small, where a 64-value estimate is coarse (±0.05):
-            // candidates are taken well below it and checked on the stored text.
             var near = accepted.Select(a => (a.Pair.First, a.Pair.Second)).ToHashSet();
-            var vocabularies = new Dictionary<int, HashSet<ulong>>();
-            foreach (var p in DuplicateFinder.Related(table, Math.Max(0.02, options.RelatedThreshold - RelatedMargin), options.RelatedWindowDays))
-            {
-                if (near.Contains((p.First, p.Second))) continue;
-                double words = Fingerprinter.Jaccard(WordsOf(searcher, table.KeyOf(p.First), vocabularies), WordsOf(searcher, table.KeyOf(p.Second), vocabularies));
-                if (words >= options.RelatedThreshold) accepted.Add((p with { WordSimilarity = words }, false));
-            }
+            foreach (var p in DuplicateFinder.Related(table, options.RelatedThreshold, options.RelatedWindowDays))
+                if (!near.Contains((p.First, p.Second))) accepted.Add((p, false));
         }
 
         var summaries = new Dictionary<int, DuplicateArticle>();
@@ -81,12 +74,19 @@ internal static class DuplicateIndex
 
         var groups = new List<DuplicateGroup>();
         var byRow = accepted.ToLookup(a => a.Pair.First);
-        foreach (var component in DuplicateFinder.Components(table.Count, accepted.Select(a => a.Pair)))
+        // Near-duplicates chain only through copies of copies, so they group by connected components; related
+        // articles would chain across whole topics, so they group around a leader (see DuplicateFinder.Stars).
+        var clusters = options.Level == ArticleRelation.Related
+            ? DuplicateFinder.Stars(table.Count, accepted.Select(a => a.Pair))
+            : DuplicateFinder.Components(table.Count, accepted.Select(a => a.Pair));
+        foreach (var component in clusters)
         {
+            var inGroup = component.ToHashSet();
             var members = component.Select(Summary)
                 .OrderBy(m => m.Published ?? DateOnly.MaxValue).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
-            var groupPairs = component.SelectMany(row => byRow[row]).Select(a => ToPair(a.Pair, a.Exact, Summary, table, options))
-                .OrderByDescending(p => p.Similarity).ToList();
+            var groupPairs = component.SelectMany(row => byRow[row]).Where(a => inGroup.Contains(a.Pair.Second))
+                .Select(a => ToPair(a.Pair, a.Exact, Summary, table, options))
+                .OrderByDescending(p => options.Level == ArticleRelation.Related ? p.WordSimilarity : p.Similarity).ToList();
             double similarity = options.Level == ArticleRelation.Related ? groupPairs.Min(p => p.WordSimilarity) : groupPairs.Min(p => p.Similarity);
             groups.Add(new DuplicateGroup { Members = members, Pairs = groupPairs, Similarity = Math.Round(similarity, 4) });
         }
@@ -158,15 +158,6 @@ internal static class DuplicateIndex
         which.Select(i => searcher.Doc(hits[i].Doc, IdField).Get(FieldNames.Id) ?? "").ToList();
 
     private static readonly HashSet<string> IdField = [FieldNames.Id];
-
-    /// <summary>How far below the related threshold word-similarity estimates are still checked.</summary>
-    private const double RelatedMargin = 0.08;
-
-    private static HashSet<ulong> WordsOf(IndexSearcher searcher, int doc, Dictionary<int, HashSet<ulong>> cache)
-    {
-        if (!cache.TryGetValue(doc, out var set)) cache[doc] = set = Fingerprinter.WordSet(BodyOf(searcher.Doc(doc)));
-        return set;
-    }
 
     private static HashSet<ulong> ShinglesOf(IndexSearcher searcher, int doc, Dictionary<int, HashSet<ulong>> cache)
     {

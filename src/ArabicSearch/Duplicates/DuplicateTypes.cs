@@ -86,7 +86,7 @@ public sealed record DuplicatePair
     public required string SecondId { get; init; }
     /// <summary>Shingle similarity (0–1): exact when <see cref="Exact"/>, else the MinHash estimate.</summary>
     public required double Similarity { get; init; }
-    /// <summary>Content-word similarity (0–1): exact for pairs of a related group, else the MinHash estimate.</summary>
+    /// <summary>Content-word similarity (0–1), estimated by MinHash (standard error about 0.045 at 0.15).</summary>
     public required double WordSimilarity { get; init; }
     /// <summary>Whether <see cref="Similarity"/> was computed on the stored text.</summary>
     public bool Exact { get; init; }

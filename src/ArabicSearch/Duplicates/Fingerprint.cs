@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using ArabicSearch.Analysis;
 
 namespace ArabicSearch.Duplicates;
@@ -66,8 +67,16 @@ internal sealed class Fingerprint
     /// <summary>The share of positions where two signatures agree: an unbiased estimate of Jaccard similarity.</summary>
     public static double Agreement(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
-        int same = 0;
-        for (int i = 0; i < a.Length; i++) if (a[i] == b[i]) same++;
+        int same = 0, i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Equal lanes are all ones, -1 as signed integers.
+            var equal = Vector<int>.Zero;
+            for (; i <= a.Length - Vector<uint>.Count; i += Vector<uint>.Count)
+                equal += Vector.AsVectorInt32(Vector.Equals(new Vector<uint>(a[i..]), new Vector<uint>(b[i..])));
+            same = -Vector.Sum(equal);
+        }
+        for (; i < a.Length; i++) if (a[i] == b[i]) same++;
         return (double)same / a.Length;
     }
 }
