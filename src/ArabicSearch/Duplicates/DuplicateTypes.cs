@@ -26,7 +26,7 @@ public sealed record DuplicateOptions
     /// <summary>The default <see cref="Threshold"/>, chosen from hand-labelled pairs (corpus/annotations/duplicates.tsv).</summary>
     public const double DefaultThreshold = 0.5;
 
-    /// <summary>The default <see cref="RelatedThreshold"/>.</summary>
+    /// <summary>The default <see cref="RelatedThreshold"/>, chosen from the same labelled pairs (see corpus/annotations/README.md).</summary>
     public const double DefaultRelatedThreshold = 0.15;
 
     /// <summary>The defaults.</summary>

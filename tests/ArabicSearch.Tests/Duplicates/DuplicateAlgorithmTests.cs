@@ -110,6 +110,17 @@ public class DuplicateAlgorithmTests
     }
 
     [Test]
+    public void DuplicateFinder_stars_do_not_chain()
+    {
+        // A chain 0-1-2-3-4 plus a hub 5 linked to 6, 7 and 8: components would make two groups of 5 and 4 (chained);
+        // stars put each member with a leader it is linked to.
+        var edges = new[] { (0, 1), (1, 2), (2, 3), (3, 4), (5, 6), (5, 7), (5, 8) }.Select(e => new RowPair(e.Item1, e.Item2, 0, 0.2)).ToList();
+        Assert.That(DuplicateFinder.Components(9, edges).Select(g => g.Count), Is.EqualTo(new[] { 5, 4 }));
+        // Leaders by degree: 5 (three links), then 1 (two), then 3 (2 is taken by 1's group).
+        Assert.That(DuplicateFinder.Stars(9, edges), Is.EqualTo(new[] { new[] { 5, 6, 7, 8 }, new[] { 0, 1, 2 }, new[] { 3, 4 } }));
+    }
+
+    [Test]
     public void HitCollapser_puts_copies_under_the_best_ranked_one()
     {
         var a = Fingerprinter.Compute(Text).Shingles;
