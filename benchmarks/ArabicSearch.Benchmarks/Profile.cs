@@ -9,7 +9,7 @@ using Lucene.Net.Util;
 namespace ArabicSearch.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- profile [ARTICLES]</c>: a quick stopwatch breakdown of where indexing time goes
+/// <c>dotnet run -c Release -- profile [ARTICLES] [engine]</c>: a quick stopwatch breakdown of where indexing time goes
 /// (analysis per view, entity recognition, whole pipelines), to decide what to optimize before running the suite.
 /// Each step runs twice and the second (warm) time is printed. Not a benchmark: one run, no statistics.
 /// </summary>
@@ -23,6 +23,20 @@ public static class Profile
         Console.WriteLine($"{articles.Count:N0} articles, {mb:0.00} MB UTF-8 (headline + body)");
 
         using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        if (args.Length > 2 && args[2] == "query") return Queries(articles);
+        if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
+        if (args.Length > 2 && args[2] == "engine")
+        {
+            // For a profiler: only our pipeline, a few times over.
+            for (int i = 0; i < 3; i++)
+                Time("indexing: ArabicSearchEngine, 1 thread, commit", mb, () => WithFolder(dir =>
+                {
+                    using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = dir });
+                    StockPipeline.Split(articles, 1, engine.AddOrUpdate);
+                    engine.Commit();
+                }));
+            return 0;
+        }
         using var exact = new ArabicSearchAnalyzer(ArabicView.Exact);
         using var stemmed = new ArabicSearchAnalyzer(ArabicView.Stemmed);
         Time("analysis: stock ArabicAnalyzer", mb, () => Tokens(stock, articles));
@@ -43,6 +57,86 @@ public static class Profile
                 StockPipeline.Split(articles, threads, engine.AddOrUpdate);
                 engine.Commit();
             }));
+        }
+        return 0;
+    }
+
+    /// <summary>p50 of each of our query kinds over the (cached) query index of <paramref name="articles"/>.</summary>
+    private static int Queries(IReadOnlyList<Article> articles)
+    {
+        var (ours, _) = QueryIndexes.Ensure(articles);
+        var work = QueryWorkload.Draw(articles, 64);
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
+        var kinds = new (string Name, Func<int, SearchRequest> Request)[]
+        {
+            ("free text", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain }),
+            ("exact phrase", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count] }),
+            ("stemmed phrase", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count], PhraseMode = PhraseMode.Stemmed }),
+            ("entity", i => new SearchRequest { Entities = [work.Entities[i % work.Entities.Count]] }),
+            ("date range", i => new SearchRequest { From = work.Ranges[i % work.Ranges.Count].From, To = work.Ranges[i % work.Ranges.Count].To }),
+            ("phrase + entity + date", i => { var q = work.Combined[i % work.Combined.Count]; return new SearchRequest { Phrase = q.Phrase, Entities = [q.Entity], From = q.From, To = q.To }; }),
+            ("free text + facets", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain, Facets = true }),
+        };
+        foreach (var (name, request) in kinds)
+        {
+            for (int i = 0; i < 128; i++) engine.Search(request(i));
+            var times = new double[640];
+            for (int i = 0; i < times.Length; i++)
+            {
+                var req = request(i);
+                long t = Stopwatch.GetTimestamp();
+                engine.Search(req);
+                times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            }
+            Array.Sort(times);
+            Console.WriteLine($"query: {name,-24} p50 {times[times.Length / 2]:0.000} ms  p90 {times[times.Length * 9 / 10]:0.000} ms");
+        }
+        return 0;
+    }
+
+    /// <summary>Free text and phrase, ours and stock, split into translate / search / load stored fields / snippets.</summary>
+    private static int Breakdown(IReadOnlyList<Article> articles)
+    {
+        var (ours, stockPath) = QueryIndexes.Ensure(articles);
+        var work = QueryWorkload.Draw(articles, 64);
+        using var fieldAnalyzer = new Querying.FieldAnalyzer();
+        var translator = new Querying.QueryTranslator(fieldAnalyzer, EntityRecognizer.Default, new ArabicSearchOptions());
+        using var oursReader = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(ours)));
+        using var stockReader = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(stockPath)));
+        var oursSearcher = new Lucene.Net.Search.IndexSearcher(oursReader) { Similarity = StockPipeline.Bm25 };
+        var stockSearcher = new Lucene.Net.Search.IndexSearcher(stockReader) { Similarity = StockPipeline.Bm25 };
+        using var stockAnalyzer = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        Console.WriteLine($"segments: ours {oursReader.Leaves.Count}, stock {stockReader.Leaves.Count}");
+        foreach (bool phrase in new[] { false, true })
+        {
+            var t = new double[6];
+            int n = 0;
+            for (int round = 0; round < 6; round++)
+            {
+                foreach (var p in work.Phrases)
+                {
+                    long a = Stopwatch.GetTimestamp();
+                    var tq = translator.Translate(phrase ? new SearchRequest { Phrase = p } : new SearchRequest { Text = p, Syntax = QuerySyntax.Plain });
+                    long b = Stopwatch.GetTimestamp();
+                    var top = oursSearcher.Search(tq.Query, 10);
+                    long c = Stopwatch.GetTimestamp();
+                    var bodies = top.ScoreDocs.Select(sd => oursSearcher.Doc(sd.Doc).Get(FieldNames.Body) ?? "").ToList();
+                    long d = Stopwatch.GetTimestamp();
+                    foreach (var body in bodies) Highlighting.SnippetBuilder.Build(body, tq.Highlight, EntityRecognizer.Default);
+                    long e = Stopwatch.GetTimestamp();
+                    var parser = new Lucene.Net.QueryParsers.Classic.QueryParser(LuceneVersion.LUCENE_48, StockPipeline.Text, stockAnalyzer);
+                    var esc = Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(p);
+                    var sq = parser.Parse(phrase ? "\"" + esc + "\"" : esc);
+                    var stop = stockSearcher.Search(sq, 10);
+                    long f = Stopwatch.GetTimestamp();
+                    foreach (var sd in stop.ScoreDocs) stockSearcher.Doc(sd.Doc);
+                    long g = Stopwatch.GetTimestamp();
+                    if (round == 0) continue; // warm-up
+                    t[0] += b - a; t[1] += c - b; t[2] += d - c; t[3] += e - d; t[4] += f - e; t[5] += g - f; n++;
+                }
+            }
+            double Ms(double ticks) => ticks * 1000.0 / Stopwatch.Frequency / n;
+            Console.WriteLine($"{(phrase ? "phrase" : "free text"),-10} ours: translate {Ms(t[0]):0.000} search {Ms(t[1]):0.000} load {Ms(t[2]):0.000} snippets {Ms(t[3]):0.000} ms | stock: parse+search {Ms(t[4]):0.000} load {Ms(t[5]):0.000} ms (means)");
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using ArabicSearch.Analysis;
 using ArabicSearch.Entities;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ArabicSearch.Highlighting;
 
@@ -45,11 +46,7 @@ internal static class SnippetBuilder
         var spans = new List<TextSpan>();
         if (!terms.IsEmpty)
         {
-            foreach (var w in TextWords.Split(text))
-            {
-                if (terms.Exact.Contains(w.Text) || terms.Stemmed.Contains(HighlightTerms.Stem(w.Text)))
-                    spans.Add(new TextSpan(w.Start, w.End - w.Start));
-            }
+            if (terms.Exact.Count > 0 || terms.Stemmed.Count > 0) MarkWords(text, terms, spans);
             if (terms.EntityIds.Count > 0)
             {
                 foreach (var m in recognizer.Recognize(text))
@@ -70,6 +67,50 @@ internal static class SnippetBuilder
         sb.Append(text, at, to - at);
         if (to < text.Length) sb.Append('…');
         return (sb.ToString().Replace('\n', ' ').Trim(), spans);
+    }
+
+    [ThreadStatic] private static ArabicTokenizer? t_tokenizer;
+    [ThreadStatic] private static char[]? t_stemBuffer;
+
+    /// <summary>
+    /// Adds a span for every word of <paramref name="text"/> whose exact or stemmed form the query has. Same words as
+    /// <see cref="TextWords.Split"/>, but with a tokenizer reused per thread and lookups on the term buffer, so a long
+    /// body costs no allocation per word (this runs for every hit of every search).
+    /// </summary>
+    private static void MarkWords(string text, HighlightTerms terms, List<TextSpan> spans)
+    {
+        var tokenizer = t_tokenizer;
+        if (tokenizer is null)
+        {
+            tokenizer = t_tokenizer = new ArabicTokenizer(TextReader.Null);
+            tokenizer.Dispose(); // a closed tokenizer accepts SetReader, as analyzers reuse them
+        }
+        var stemBuffer = t_stemBuffer ??= new char[ArabicTokenizer.MaxTokenLength + 8];
+        var term = tokenizer.GetAttribute<ICharTermAttribute>();
+        var offset = tokenizer.GetAttribute<IOffsetAttribute>();
+        var exact = terms.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stemmed = terms.Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
+        tokenizer.SetReader(new StringReader(text));
+        try
+        {
+            tokenizer.Reset();
+            while (tokenizer.IncrementToken())
+            {
+                var word = term.Buffer.AsSpan(0, term.Length);
+                bool hit = exact.Contains(word);
+                if (!hit && stemmed.Set.Count > 0)
+                {
+                    word.CopyTo(stemBuffer);
+                    hit = stemmed.Contains(stemBuffer.AsSpan(0, ArabicLightStemmer.Stem(stemBuffer, word.Length)));
+                }
+                if (hit) spans.Add(new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+            }
+            tokenizer.End();
+        }
+        finally
+        {
+            tokenizer.Dispose(); // closes the reader; the tokenizer takes a new one next time
+        }
     }
 
     private static List<TextSpan> Merge(List<TextSpan> spans)
