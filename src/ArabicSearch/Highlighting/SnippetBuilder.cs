@@ -1,7 +1,6 @@
 using System.Text;
 using ArabicSearch.Analysis;
 using ArabicSearch.Entities;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ArabicSearch.Highlighting;
 
@@ -69,47 +68,31 @@ internal static class SnippetBuilder
         return (sb.ToString().Replace('\n', ' ').Trim(), spans);
     }
 
-    [ThreadStatic] private static ArabicTokenizer? t_tokenizer;
     [ThreadStatic] private static char[]? t_stemBuffer;
 
     /// <summary>
-    /// Adds a span for every word of <paramref name="text"/> whose exact or stemmed form the query has. Same words as
-    /// <see cref="TextWords.Split"/>, but with a tokenizer reused per thread and lookups on the term buffer, so a long
-    /// body costs no allocation per word (this runs for every hit of every search).
+    /// Adds a span for every word of <paramref name="text"/> whose exact or stemmed form the query has. The same words
+    /// as <see cref="TextWords.Split"/>, read with <see cref="WordScanner"/> and looked up as spans, so a long body
+    /// costs no allocation per word (this runs for every hit of every search).
     /// </summary>
     private static void MarkWords(string text, HighlightTerms terms, List<TextSpan> spans)
     {
-        var tokenizer = t_tokenizer;
-        if (tokenizer is null)
-        {
-            tokenizer = t_tokenizer = new ArabicTokenizer(TextReader.Null);
-            tokenizer.Dispose(); // a closed tokenizer accepts SetReader, as analyzers reuse them
-        }
-        var stemBuffer = t_stemBuffer ??= new char[ArabicTokenizer.MaxTokenLength + 8];
-        var term = tokenizer.GetAttribute<ICharTermAttribute>();
-        var offset = tokenizer.GetAttribute<IOffsetAttribute>();
+        var stemBuffer = t_stemBuffer ??= new char[WordScanner.OutputLength];
         var exact = terms.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
         var stemmed = terms.Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
-        tokenizer.SetReader(new StringReader(text));
-        try
+        bool anyStemmed = terms.Stemmed.Count > 0;
+        Span<char> word = stackalloc char[WordScanner.OutputLength];
+        int position = 0;
+        while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end))
         {
-            tokenizer.Reset();
-            while (tokenizer.IncrementToken())
+            var w = word[..length];
+            bool hit = exact.Contains(w);
+            if (!hit && anyStemmed)
             {
-                var word = term.Buffer.AsSpan(0, term.Length);
-                bool hit = exact.Contains(word);
-                if (!hit && stemmed.Set.Count > 0)
-                {
-                    word.CopyTo(stemBuffer);
-                    hit = stemmed.Contains(stemBuffer.AsSpan(0, ArabicLightStemmer.Stem(stemBuffer, word.Length)));
-                }
-                if (hit) spans.Add(new TextSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+                w.CopyTo(stemBuffer);
+                hit = stemmed.Contains(stemBuffer.AsSpan(0, ArabicLightStemmer.Stem(stemBuffer, length)));
             }
-            tokenizer.End();
-        }
-        finally
-        {
-            tokenizer.Dispose(); // closes the reader; the tokenizer takes a new one next time
+            if (hit) spans.Add(new TextSpan(start, end - start));
         }
     }
 
