@@ -67,8 +67,16 @@ internal static class Cli
 
     public static void WriteJson(object value) => Console.WriteLine(JsonSerializer.Serialize(value, Json));
 
-    public static ArabicSearchEngine OpenReadOnly(string index) =>
-        ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index, ReadOnly = true });
+    public static ArabicSearchEngine OpenReadOnly(string index, string? gazetteer = null) =>
+        ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index, ReadOnly = true, Gazetteer = gazetteer is null ? null : LoadGazetteer(gazetteer) });
+
+    /// <summary>The embedded gazetteer, extended (or replaced, see <see cref="Entities.Gazetteer.LoadOverDefault"/>) by a user's file.</summary>
+    public static Entities.Gazetteer LoadGazetteer(string? path)
+    {
+        if (path is null) return Entities.Gazetteer.Default;
+        if (!File.Exists(path)) throw new UsageException($"no such gazetteer file: {path}");
+        return Entities.Gazetteer.LoadOverDefault(path);
+    }
 }
 
 /// <summary>A command-line argument is wrong (exit code 2).</summary>

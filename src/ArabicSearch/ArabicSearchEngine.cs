@@ -177,6 +177,7 @@ public sealed class ArabicSearchEngine : IDisposable
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (request.Top < 0) throw new InvalidQueryException($"Top must be zero or more, not {request.Top}.");
         if (request.Skip < 0) throw new InvalidQueryException($"Skip must be zero or more, not {request.Skip}.");
+        if (request.FacetLimit < 1) throw new InvalidQueryException($"FacetLimit must be at least 1, not {request.FacetLimit}.");
         if (request.PhraseSlop < 0) throw new InvalidQueryException($"PhraseSlop must be zero or more, not {request.PhraseSlop}.");
         if ((long)request.Skip + request.Top > _options.MaxResultWindow)
             throw new InvalidQueryException($"Skip + Top is {(long)request.Skip + request.Top:N0}; at most {_options.MaxResultWindow:N0} hits can be paged through.");
@@ -230,13 +231,21 @@ public sealed class ArabicSearchEngine : IDisposable
                     SimilarIds = groups is null ? [] : DuplicateIndex.IdsOf(searcher, top.ScoreDocs, groups[i].Others),
                 });
             }
+            SearchFacets? facets = null;
+            if (request.Facets)
+            {
+                // A second pass over all matches; scoring is skipped (AcceptsDocsOutOfOrder) and doc values are columnar.
+                var counter = new FacetCounter();
+                searcher.Search(translated.Query, counter);
+                facets = counter.Result(_recognizer.Describe, request.FacetLimit);
+            }
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             if (elapsed > _options.SlowQueryThreshold && _logger.IsEnabled(LogLevel.Warning))
             {
                 string described = request.ToString();
                 EngineLog.SlowSearch(_logger, (long)elapsed.TotalMilliseconds, top.TotalHits, described);
             }
-            return new SearchResults { Total = top.TotalHits, Hits = hits, Notices = translated.Notices };
+            return new SearchResults { Total = top.TotalHits, Hits = hits, Facets = facets, Notices = translated.Notices };
         });
     }
 

@@ -22,12 +22,16 @@ internal static class SearchCommand
         var skip = new Option<int>("--skip") { Description = "Hits to skip (paging).", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var collapse = new Option<bool>("--collapse-duplicates") { Description = "One hit per group of near-duplicates, with \"+N similar\" and their ids." };
+        var facets = new Option<bool>("--facets") { Description = "Also count the top entities by type, sources and publication months over all matches." };
+        var gazetteer = new Option<string?>("--gazetteer") { Description = "A JSON gazetteer file that extends the embedded one, for resolving --entity names." };
 
         var cmd = new Command("search", "Search an index.\n\nExamples:\n  arabicsearch search --index idx \"الهجمات الصاروخية\"\n  arabicsearch search --index idx --phrase \"خلايا الكاتيوشا\"\n  arabicsearch search --index idx --entity الكاظمي --from 2021-07-01 --to 2021-07-31 --json")
         {
             index, text, phrase, stemmed, slop, entity, from, to, dateField, sort, top, skip, json,
         };
         cmd.Options.Add(collapse);
+        cmd.Options.Add(facets);
+        cmd.Options.Add(gazetteer);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var request = new SearchRequest
@@ -44,8 +48,9 @@ internal static class SearchCommand
                 Top = r.GetValue(top),
                 Skip = r.GetValue(skip),
                 CollapseDuplicates = r.GetValue(collapse),
+                Facets = r.GetValue(facets),
             };
-            using var engine = Cli.OpenReadOnly(r.GetValue(index)!);
+            using var engine = Cli.OpenReadOnly(r.GetValue(index)!, r.GetValue(gazetteer));
             var results = engine.Search(request);
             if (r.GetValue(json)) Cli.WriteJson(HitOutput.ToJson(results));
             else HitOutput.Print(results);
@@ -58,10 +63,9 @@ internal static class SearchCommand
 /// <summary>How hits are shown: as JSON, or as text a person reads.</summary>
 internal static class HitOutput
 {
-    public static object ToJson(SearchResults results) => new
+    public static object ToJson(SearchResults results)
     {
-        total = results.Total,
-        hits = results.Hits.Select(h => new
+        var hits = results.Hits.Select(h => new
         {
             id = h.Id,
             score = Math.Round(h.Score, 4),
@@ -73,9 +77,23 @@ internal static class HitOutput
             entities = h.Entities.Select(e => new { id = e.Id, name = e.Name, type = e.Type.ToString() }),
             similar = h.SimilarCount,
             similarIds = h.SimilarIds,
-        }),
-        notices = results.Notices,
-    };
+        });
+        if (results.Facets is not { } facets) return new { total = results.Total, hits, notices = results.Notices };
+        return new
+        {
+            total = results.Total,
+            hits,
+            facets = new
+            {
+                entities = facets.Entities.ToDictionary(kv => kv.Key, kv => kv.Value.Select(Count)),
+                sources = facets.Sources.Select(Count),
+                months = facets.Months.Select(Count),
+            },
+            notices = results.Notices,
+        };
+    }
+
+    private static object Count(FacetCount c) => new { value = c.Value, label = c.Label, count = c.Count };
 
     public static void Print(SearchResults results)
     {
@@ -92,7 +110,17 @@ internal static class HitOutput
             if (h.SimilarCount > 0) Console.WriteLine($"     +{h.SimilarCount} similar: {string.Join(", ", h.SimilarIds)}");
             if (h.Entities.Count > 0) Console.WriteLine($"     entities: {string.Join(", ", h.Entities.Take(8).Select(e => Isolate(e.Name)))}");
         }
+        if (results.Facets is { } f)
+        {
+            Console.WriteLine("facets:");
+            foreach (var (type, counts) in f.Entities)
+                if (counts.Count > 0) Console.WriteLine($"  {type}: {Join(counts)}");
+            if (f.Sources.Count > 0) Console.WriteLine($"  sources: {Join(f.Sources)}");
+            if (f.Months.Count > 0) Console.WriteLine($"  months: {Join(f.Months)}");
+        }
     }
+
+    private static string Join(IEnumerable<FacetCount> counts) => string.Join(", ", counts.Select(c => $"{Isolate(c.Label)} ({c.Count})"));
 
     /// <summary>Wraps text in first-strong isolates (U+2068…U+2069) so mixed Arabic and Latin text lays out right.</summary>
     public static string Isolate(string s) => Console.IsOutputRedirected ? s : "\u2068" + s + "\u2069";

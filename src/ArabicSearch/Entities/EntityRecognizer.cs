@@ -41,26 +41,57 @@ public sealed class EntityRecognizer
     public static EntityRecognizer Default { get; } = new(Gazetteer.Default);
 
     /// <summary>
-    /// Every entity mention in <paramref name="text"/>, in text order. A name nested in a longer one is found too
-    /// (<c>مطار أربيل</c> names the airport and <c>أربيل</c>), unless it is the same entity (<c>مصطفى الكاظمي</c>).
+    /// Every entity mention in <paramref name="text"/>, in text order: gazetteer names first, then names the rules of
+    /// <see cref="NameRules"/> find among the words left over (these get generated ids, see <see cref="GeneratedEntities"/>).
     /// </summary>
     public IReadOnlyList<EntityMention> Recognize(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var words = TextWords.Split(text);
-        var found = new List<EntityMention>();
-        int coveredUntil = -1; // last word index of the current longest match
-        Entity? covering = null;
+        var covered = new bool[words.Count];
+        var spans = new List<(int First, int Last, Entity Entity)>();
         for (int i = 0; i < words.Count; i++)
         {
             int matched = MatchAt(words, i, out var entity);
             if (matched == 0) continue;
-            int last = i + matched - 1;
-            bool inside = i <= coveredUntil;
-            if (inside && (ReferenceEquals(entity, covering) || last > coveredUntil)) continue;
-            found.Add(new EntityMention(entity!, words[i].Start, words[last].End));
-            if (!inside) { coveredUntil = last; covering = entity; }
+            spans.Add((i, i + matched - 1, entity!));
+            for (int k = i; k < i + matched; k++) covered[k] = true;
+            i += matched - 1;
         }
-        return found;
+        if (UseRules) NameRules.Apply(words, Gaps(text, words), covered, spans);
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+        return spans.Select(s => new EntityMention(s.Entity, words[s.First].Start, words[s.Last].End)).ToList();
+    }
+
+    /// <summary>Whether unseen names are found by rules as well as by the gazetteer. Default true.</summary>
+    public bool UseRules { get; init; } = true;
+
+    /// <summary>
+    /// The entity an id stands for: a gazetteer entity, or one a rule generated (whose name is its normalized words);
+    /// null when the id is neither.
+    /// </summary>
+    public Entity? Describe(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Gazetteer.Find(id) ?? GeneratedEntities.TryDescribe(id);
+    }
+
+    /// <summary>For each word, what stands between it and the word before: nothing but spaces, quotes, or other punctuation.</summary>
+    private static Gap[] Gaps(string text, List<TextWord> words)
+    {
+        var gaps = new Gap[words.Count];
+        for (int i = 1; i < words.Count; i++)
+        {
+            for (int c = words[i - 1].End; c < words[i].Start; c++)
+            {
+                char ch = text[c];
+                if (char.IsWhiteSpace(ch)) continue;
+                if (ch is '"' or '\'' or '“' or '”' or '«' or '»' or '„' or '‘' or '’') { gaps[i] = Gap.Quote; continue; }
+                gaps[i] = Gap.Punctuation;
+                break;
+            }
+        }
+        return gaps;
     }
 
     /// <summary>
@@ -70,7 +101,7 @@ public sealed class EntityRecognizer
     public Entity? Resolve(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var byId = Gazetteer.Find(name.Trim());
+        var byId = Describe(name.Trim());
         if (byId is not null) return byId;
         var words = TextWords.Split(name);
         if (words.Count == 0) return null;

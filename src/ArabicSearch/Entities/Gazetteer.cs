@@ -64,6 +64,18 @@ public sealed class Gazetteer
         return Read(stream, path);
     }
 
+    /// <summary>
+    /// Reads a user's gazetteer file and applies it to the embedded one: its entities are added, and replace embedded
+    /// entities with the same id. A file with <c>"replace": true</c> at the top level replaces the embedded list instead.
+    /// </summary>
+    /// <exception cref="FormatException">The file is not a valid gazetteer.</exception>
+    public static Gazetteer LoadOverDefault(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var user = Read(stream, path, out bool replace);
+        return replace ? user : Default.With(user.Entities);
+    }
+
     private static Gazetteer LoadEmbedded()
     {
         using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream("ArabicSearch.gazetteer.json")
@@ -71,7 +83,9 @@ public sealed class Gazetteer
         return Read(stream, "embedded gazetteer");
     }
 
-    private static Gazetteer Read(Stream stream, string name)
+    private static Gazetteer Read(Stream stream, string name) => Read(stream, name, out _);
+
+    private static Gazetteer Read(Stream stream, string name, out bool replace)
     {
         GazetteerFile? file;
         try
@@ -83,6 +97,7 @@ public sealed class Gazetteer
             throw new FormatException($"{name}: not a valid gazetteer: {e.Message}", e);
         }
         if (file?.Entities is null) throw new FormatException($"{name}: no \"entities\" array.");
+        replace = file.Replace;
         var list = new List<Entity>(file.Entities.Count);
         foreach (var e in file.Entities)
         {
@@ -109,6 +124,7 @@ public sealed class Gazetteer
     private sealed class GazetteerFile
     {
         [JsonPropertyName("entities")] public List<EntityDto>? Entities { get; set; }
+        [JsonPropertyName("replace")] public bool Replace { get; set; }
     }
 
     private sealed class EntityDto

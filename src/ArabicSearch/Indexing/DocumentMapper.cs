@@ -1,3 +1,4 @@
+using ArabicSearch.Dates;
 using ArabicSearch.Duplicates;
 using ArabicSearch.Entities;
 using ArabicSearch.Ingestion;
@@ -35,6 +36,10 @@ internal sealed class DocumentMapper
 
         AddFingerprint(doc, article);
 
+        // Days the text talks about, resolved against the publication date: one indexed value per distinct day.
+        foreach (var day in DateMentionExtractor.DistinctDays(article.Title + "\n" + article.Body, article.Published))
+            doc.Add(new Int32Field(FieldNames.Mentioned, DateDays.ToDays(day), Field.Store.NO));
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in new[] { article.Title, article.Body })
         {
@@ -66,7 +71,7 @@ internal sealed class DocumentMapper
     {
         var list = new List<Entity>();
         foreach (var id in doc.GetValues(FieldNames.Entity))
-            if (_recognizer.Gazetteer.Find(id) is { } e) list.Add(e);
+            if (_recognizer.Describe(id) is { } e) list.Add(e);
         return list;
     }
 }

@@ -81,6 +81,9 @@ public sealed record SearchRequest
     /// <summary>Also count entities, sources and months over all matches. Default false.</summary>
     public bool Facets { get; init; }
 
+    /// <summary>How many values each entity type and the sources list when <see cref="Facets"/> is on. Default 10.</summary>
+    public int FacetLimit { get; init; } = 10;
+
     /// <summary>
     /// Return one hit per group of near-duplicates among the matches: the best-ranked one, with the ids of the
     /// others in <see cref="SearchHit.SimilarIds"/>. Skip and Top then count groups. Default false.

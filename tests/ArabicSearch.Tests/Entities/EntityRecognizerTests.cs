@@ -1,0 +1,88 @@
+using ArabicSearch.Entities;
+
+namespace ArabicSearch.Tests.Entities;
+
+public class EntityRecognizerTests
+{
+    private static readonly EntityRecognizer Recognizer = EntityRecognizer.Default;
+
+    /// <summary>Each mention as "TYPE text as written → id".</summary>
+    private static string[] Mentions(string text) =>
+        Recognizer.Recognize(text).Select(m => $"{m.Entity.Type} {text[m.Start..m.End]} → {m.Entity.Id}").ToArray();
+
+    [TestCase("وبايدن", "PER وبايدن → joe-biden")]                         // attached و
+    [TestCase("للكاظمي", "PER للكاظمي → mustafa-al-kadhimi")]              // لل = ل + ال
+    [TestCase("والكاظمى", "PER والكاظمى → mustafa-al-kadhimi")]            // Egyptian ى
+    [TestCase("وأربيل", "LOC وأربيل → erbil")]
+    [TestCase("ببغداد", "LOC ببغداد → baghdad")]
+    [TestCase("بتنظيم”داعش”", "ORG داعش → isis")]                          // glued to quotes
+    [TestCase("في المنطقة الخضراء", "LOC المنطقة الخضراء → green-zone")]   // multiword
+    public void Recognize_gazetteer_names_in_every_form(string text, string expected) =>
+        Assert.That(Mentions(text), Is.EqualTo(new[] { expected }));
+
+    [TestCase("قال الناطق باسم القائد العام للقوات المسلحة العراقية اللواء يحيى رسول، إن", "PER يحيى رسول → per:يحيي_رسول")]
+    [TestCase("وأوضح الباحث السياسي إحسان الشمري لوسائل الإعلام", "PER إحسان الشمري → per:احسان_شمري")]
+    [TestCase("خلال لقائه رئيسة مجلس النواب الأمريكي نانسي بيلوسي، في", "ORG مجلس النواب الأمريكي → org:مجلس_نواب_امريكي", "PER نانسي بيلوسي → per:نانسي_بيلوسي")]
+    [TestCase("وقال وزير الخارجية الإيراني محمد جواد ظريف إن", "PER محمد جواد ظريف → per:محمد_جواد_ظريف")]
+    [TestCase("وتعرضت قاعدة بلد الجوية لقصف", "LOC قاعدة بلد الجوية → loc:قاعده_بلد")]
+    [TestCase("على قاعدة البلد الجوية شمال", "LOC قاعدة البلد الجوية → loc:قاعده_بلد")]  // with and without ال: one id
+    [TestCase("بمحافظة صلاح الدين شمال العاصمة", "LOC صلاح الدين → loc:صلاح_دين")]       // the area word is left out
+    [TestCase("نقلتها وكالة الأنباء العراقية (واع)", "ORG وكالة الأنباء العراقية → org:وكاله_انباء_عراقيه")]
+    [TestCase("الجناح الخاص بشركة “ساليبورتر” الأميركية", "ORG بشركة “ساليبورتر → org:شركه_ساليبورتر")] // a quote opens the name and ends it
+    public void Recognize_unseen_names_from_titles_and_place_words(string text, params string[] expected) =>
+        Assert.That(Mentions(text), Is.EqualTo(expected));
+
+    [TestCase("وتابع الرئيس الأمريكى أن بلاده لن تكون")]     // a title, then no name
+    [TestCase("قال رئيس الوزراء العراقي على تويتر")]
+    [TestCase("طالت قاعدة عسكرية للتحالف")]                 // an indefinite adjective names nothing
+    [TestCase("أطلقت مجموعة أخرى من الصواريخ")]
+    [TestCase("حسبما أفادت مراسل “سكاي نيوز عربية”")]       // a quoted outlet is no person
+    [TestCase("في العاصمة العراقية")]
+    public void Recognize_finds_no_name_where_there_is_none(string text) =>
+        Assert.That(Mentions(text), Is.Empty);
+
+    [Test]
+    public void Recognize_leaves_gazetteer_names_to_the_gazetteer() =>
+        Assert.That(Mentions("قال الرئيس الأميركي جو بايدن"), Is.EqualTo(new[] { "PER جو بايدن → joe-biden" }));
+
+    [TestCase("Kadhimi", "mustafa-al-kadhimi")]       // Latin alias
+    [TestCase("Mustafa al-Kadhimi", "mustafa-al-kadhimi")]
+    [TestCase("الكاظمى", "mustafa-al-kadhimi")]
+    [TestCase("وبايدن", "joe-biden")]
+    [TestCase("Green Zone", "green-zone")]
+    [TestCase("mustafa-al-kadhimi", "mustafa-al-kadhimi")] // the id itself
+    [TestCase("per:يحيي_رسول", "per:يحيي_رسول")]          // a generated id, as facets report it
+    public void Resolve_any_alias_to_the_canonical_entity(string name, string id) =>
+        Assert.That(Recognizer.Resolve(name)?.Id, Is.EqualTo(id));
+
+    [TestCase("جامع الرحمن")]
+    [TestCase("الكاظمي بايدن")] // two names are not one alias
+    public void Resolve_unknown_names_to_null(string name) =>
+        Assert.That(Recognizer.Resolve(name), Is.Null);
+
+    [Test]
+    public void Recognize_without_rules_finds_gazetteer_names_only()
+    {
+        var plain = new EntityRecognizer(Gazetteer.Default) { UseRules = false };
+        Assert.That(plain.Recognize("قال اللواء يحيى رسول في بغداد").Select(m => m.Entity.Id), Is.EqualTo(new[] { "baghdad" }));
+    }
+
+    [Test]
+    public void Recognize_never_throws_and_keeps_offsets_sane()
+    {
+        var random = new Random(7);
+        const string alphabet = "ابتثجحخدذرسشصضطظعغفقكلمنهويةىءأإآ “”\"'،.()-/الرئيسقاعدةمطاروكالةاللواء";
+        for (int n = 0; n < 500; n++)
+        {
+            var chars = new char[random.Next(0, 80)];
+            for (int i = 0; i < chars.Length; i++) chars[i] = alphabet[random.Next(alphabet.Length)];
+            var text = new string(chars);
+            int last = 0;
+            foreach (var m in Recognizer.Recognize(text))
+            {
+                Assert.That(m.Start >= last && m.Start < m.End && m.End <= text.Length, Is.True, text);
+                last = m.End;
+            }
+        }
+    }
+}
