@@ -3,7 +3,11 @@ using ArabicSearch.Analysis;
 namespace ArabicSearch.Entities;
 
 /// <summary>An entity found in a text: which one, and where (offsets into the original text).</summary>
-public readonly record struct EntityMention(Entity Entity, int Start, int End);
+/// <param name="Entity">The entity.</param>
+/// <param name="Start">Offset of the first character of the mention (attached particles included).</param>
+/// <param name="End">Offset just past its last character.</param>
+/// <param name="Nested">True for a name inside a longer one, such as أربيل in مطار أربيل.</param>
+public readonly record struct EntityMention(Entity Entity, int Start, int End, bool Nested = false);
 
 /// <summary>
 /// Finds gazetteer entities in text. Matching works on normalized, unstemmed words; a word may carry attached
@@ -43,6 +47,7 @@ public sealed class EntityRecognizer
     /// <summary>
     /// Every entity mention in <paramref name="text"/>, in text order: gazetteer names first, then names the rules of
     /// <see cref="NameRules"/> find among the words left over (these get generated ids, see <see cref="GeneratedEntities"/>).
+    /// Gazetteer names inside a longer gazetteer name are reported too, marked <see cref="EntityMention.Nested"/>.
     /// </summary>
     public IReadOnlyList<EntityMention> Recognize(string text)
     {
@@ -50,17 +55,28 @@ public sealed class EntityRecognizer
         var words = TextWords.Split(text);
         var covered = new bool[words.Count];
         var spans = new List<(int First, int Last, Entity Entity)>();
+        var nested = new List<EntityMention>();
         for (int i = 0; i < words.Count; i++)
         {
-            int matched = MatchAt(words, i, out var entity);
+            int matched = MatchAt(words, i, words.Count, out var entity);
             if (matched == 0) continue;
             spans.Add((i, i + matched - 1, entity!));
             for (int k = i; k < i + matched; k++) covered[k] = true;
+            // Names inside a longer name count too: مطار أربيل names أربيل, so a search for أربيل finds it.
+            for (int k = i + 1; k < i + matched; k++)
+            {
+                int inner = MatchAt(words, k, i + matched, out var e);
+                if (inner == 0 || e == entity) continue;
+                nested.Add(new EntityMention(e!, words[k].Start, words[k + inner - 1].End, Nested: true));
+                k += inner - 1;
+            }
             i += matched - 1;
         }
         if (UseRules) NameRules.Apply(words, Gaps(text, words), covered, spans);
-        spans.Sort((a, b) => a.First.CompareTo(b.First));
-        return spans.Select(s => new EntityMention(s.Entity, words[s.First].Start, words[s.Last].End)).ToList();
+        var mentions = spans.Select(s => new EntityMention(s.Entity, words[s.First].Start, words[s.Last].End)).ToList();
+        mentions.AddRange(nested);
+        mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return mentions;
     }
 
     /// <summary>Whether unseen names are found by rules as well as by the gazetteer. Default true.</summary>
@@ -105,18 +121,19 @@ public sealed class EntityRecognizer
         if (byId is not null) return byId;
         var words = TextWords.Split(name);
         if (words.Count == 0) return null;
-        int matched = MatchAt(words, 0, out var entity);
+        int matched = MatchAt(words, 0, words.Count, out var entity);
         return matched == words.Count ? entity : null;
     }
 
-    private int MatchAt(List<TextWord> words, int i, out Entity? entity)
+    /// <summary>The longest gazetteer name starting at word <paramref name="i"/> and ending before word <paramref name="limit"/>.</summary>
+    private int MatchAt(List<TextWord> words, int i, int limit, out Entity? entity)
     {
         foreach (var first in Candidates(words[i].Text))
         {
             if (!_byFirstWord.TryGetValue(first, out var list)) continue;
             foreach (var (rest, e) in list)
             {
-                if (i + rest.Length >= words.Count) continue;
+                if (i + rest.Length >= limit) continue;
                 bool ok = true;
                 for (int k = 0; k < rest.Length && ok; k++) ok = StripArticle(words[i + 1 + k].Text) == rest[k];
                 if (ok)

@@ -6,19 +6,37 @@ public class EntityRecognizerTests
 {
     private static readonly EntityRecognizer Recognizer = EntityRecognizer.Default;
 
+    /// <summary>
+    /// A recognizer over a few seed names only, so the rules' tests do not depend on what the embedded gazetteer
+    /// happens to list (it knows most names of the seeds).
+    /// </summary>
+    internal static readonly EntityRecognizer Small = new(new Gazetteer(
+    [
+        new Entity("joe-biden", "جو بايدن", EntityType.PER, ["جو بايدن", "بايدن", "Biden"]),
+        new Entity("mustafa-al-kadhimi", "مصطفى الكاظمي", EntityType.PER, ["مصطفى الكاظمي", "الكاظمي"]),
+        new Entity("baghdad", "بغداد", EntityType.LOC, ["بغداد"]),
+        new Entity("erbil", "أربيل", EntityType.LOC, ["أربيل"]),
+        new Entity("isis", "داعش", EntityType.ORG, ["داعش"]),
+    ]));
+
     /// <summary>Each mention as "TYPE text as written → id".</summary>
-    private static string[] Mentions(string text) =>
-        Recognizer.Recognize(text).Select(m => $"{m.Entity.Type} {text[m.Start..m.End]} → {m.Entity.Id}").ToArray();
+    private static string[] Mentions(string text, EntityRecognizer? recognizer = null) =>
+        (recognizer ?? Recognizer).Recognize(text).Select(m => $"{m.Entity.Type} {text[m.Start..m.End]} → {m.Entity.Id}{(m.Nested ? " (nested)" : "")}").ToArray();
 
     [TestCase("وبايدن", "PER وبايدن → joe-biden")]                         // attached و
     [TestCase("للكاظمي", "PER للكاظمي → mustafa-al-kadhimi")]              // لل = ل + ال
     [TestCase("والكاظمى", "PER والكاظمى → mustafa-al-kadhimi")]            // Egyptian ى
     [TestCase("وأربيل", "LOC وأربيل → erbil")]
     [TestCase("ببغداد", "LOC ببغداد → baghdad")]
-    [TestCase("بتنظيم”داعش”", "ORG داعش → isis")]                          // glued to quotes
+    [TestCase("عناصر”داعش”", "ORG داعش → isis")]                           // glued to quotes
+    [TestCase("بتنظيم”داعش”", "ORG بتنظيم”داعش → isis")]                    // the alias تنظيم داعش, across a quote
     [TestCase("في المنطقة الخضراء", "LOC المنطقة الخضراء → green-zone")]   // multiword
     public void Recognize_gazetteer_names_in_every_form(string text, string expected) =>
         Assert.That(Mentions(text), Is.EqualTo(new[] { expected }));
+
+    [Test]
+    public void Recognize_reports_names_inside_longer_names_as_nested() =>
+        Assert.That(Mentions("في مطار أربيل"), Is.EqualTo(new[] { "LOC مطار أربيل → erbil-airport", "LOC أربيل → erbil (nested)" }));
 
     [TestCase("قال الناطق باسم القائد العام للقوات المسلحة العراقية اللواء يحيى رسول، إن", "PER يحيى رسول → per:يحيي_رسول")]
     [TestCase("وأوضح الباحث السياسي إحسان الشمري لوسائل الإعلام", "PER إحسان الشمري → per:احسان_شمري")]
@@ -30,20 +48,20 @@ public class EntityRecognizerTests
     [TestCase("نقلتها وكالة الأنباء العراقية (واع)", "ORG وكالة الأنباء العراقية → org:وكاله_انباء_عراقيه")]
     [TestCase("الجناح الخاص بشركة “ساليبورتر” الأميركية", "ORG بشركة “ساليبورتر → org:شركه_ساليبورتر")] // a quote opens the name and ends it
     public void Recognize_unseen_names_from_titles_and_place_words(string text, params string[] expected) =>
-        Assert.That(Mentions(text), Is.EqualTo(expected));
+        Assert.That(Mentions(text, Small), Is.EqualTo(expected));
 
     [TestCase("وتابع الرئيس الأمريكى أن بلاده لن تكون")]     // a title, then no name
-    [TestCase("قال رئيس الوزراء العراقي على تويتر")]
+    [TestCase("قال رئيس الوزراء العراقي على موقعه")]
     [TestCase("طالت قاعدة عسكرية للتحالف")]                 // an indefinite adjective names nothing
     [TestCase("أطلقت مجموعة أخرى من الصواريخ")]
     [TestCase("حسبما أفادت مراسل “سكاي نيوز عربية”")]       // a quoted outlet is no person
     [TestCase("في العاصمة العراقية")]
     public void Recognize_finds_no_name_where_there_is_none(string text) =>
-        Assert.That(Mentions(text), Is.Empty);
+        Assert.That(Mentions(text, Small), Is.Empty);
 
     [Test]
     public void Recognize_leaves_gazetteer_names_to_the_gazetteer() =>
-        Assert.That(Mentions("قال الرئيس الأميركي جو بايدن"), Is.EqualTo(new[] { "PER جو بايدن → joe-biden" }));
+        Assert.That(Mentions("قال الرئيس الأميركي جو بايدن", Small), Is.EqualTo(new[] { "PER جو بايدن → joe-biden" }));
 
     [TestCase("Kadhimi", "mustafa-al-kadhimi")]       // Latin alias
     [TestCase("Mustafa al-Kadhimi", "mustafa-al-kadhimi")]
@@ -55,7 +73,7 @@ public class EntityRecognizerTests
     public void Resolve_any_alias_to_the_canonical_entity(string name, string id) =>
         Assert.That(Recognizer.Resolve(name)?.Id, Is.EqualTo(id));
 
-    [TestCase("جامع الرحمن")]
+    [TestCase("نظام الدفاع المضاد")]
     [TestCase("الكاظمي بايدن")] // two names are not one alias
     public void Resolve_unknown_names_to_null(string name) =>
         Assert.That(Recognizer.Resolve(name), Is.Null);
@@ -63,8 +81,9 @@ public class EntityRecognizerTests
     [Test]
     public void Recognize_without_rules_finds_gazetteer_names_only()
     {
-        var plain = new EntityRecognizer(Gazetteer.Default) { UseRules = false };
+        var plain = new EntityRecognizer(Small.Gazetteer) { UseRules = false };
         Assert.That(plain.Recognize("قال اللواء يحيى رسول في بغداد").Select(m => m.Entity.Id), Is.EqualTo(new[] { "baghdad" }));
+        Assert.That(Small.Recognize("قال اللواء يحيى رسول في بغداد").Select(m => m.Entity.Id), Is.EqualTo(new[] { "per:يحيي_رسول", "baghdad" }));
     }
 
     [Test]
