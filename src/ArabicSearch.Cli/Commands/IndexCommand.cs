@@ -12,8 +12,10 @@ internal static class IndexCommand
         Commits every --commit-every articles and at the end: a killed run keeps what was committed, and running the
         same command again finishes the job (articles are updated by id, so re-running is idempotent).
         Duplicate ids within a file: the last one read wins.
-        Each bad record is reported on stderr as file:line: reason (TREC: file: DOCNO: reason) and skipped; every good
-        record is indexed. Exit code 3 when anything was reported.
+        Every problem is one line on stderr, file:line: reason (TREC: file: DOCNO: reason). Records that cannot be
+        read are skipped; an unparseable date is indexed undated; invalid UTF-8 and lone surrogates are stored as
+        U+FFFD. Every good record is indexed. Exit code 3 when anything was reported.
+        On a terminal, a progress line (articles, articles/s, elapsed) is shown on stderr; a summary ends the run.
 
         Example:
           arabicsearch index corpus/seeds.jsonl --index idx

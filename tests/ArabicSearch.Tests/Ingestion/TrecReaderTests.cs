@@ -176,4 +176,37 @@ public class TrecReaderTests
         Assert.That(r.Problems, Is.Empty);
         Assert.That(r.Articles[1].Body, Is.EqualTo("نص \uFFFD تالف"));
     }
+
+    private static byte[] GzipOfManyRecords()
+    {
+        var buffer = new MemoryStream();
+        using (var gz = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(First));
+            for (int i = 0; i < 300; i++) gz.Write(Encoding.UTF8.GetBytes(Doc($"SK-{i + 10}-20180802", "2018-08-02", $"نص رقم {i} " + new string('ن', i))));
+        }
+        return buffer.ToArray();
+    }
+
+    [Test]
+    public void Read_corrupt_gzip_keeps_the_records_before_and_reports_where_it_stopped()
+    {
+        var bytes = GzipOfManyRecords();
+        bytes[^8] ^= 0xFF; // the trailer's CRC-32: the stream decodes, then fails its check
+        using var r = Ingested.From(_input.Write("bad.trec.gz", bytes));
+        Assert.That(r.Problems, Has.Count.EqualTo(1));
+        Assert.That(r.Problems[0], Does.Match(@"^bad\.trec\.gz: cannot be read after bad\.trec\.gz: SK-\d+-20180802 \(.+\); the rest of the file is skipped$"));
+        Assert.That(r.Articles, Has.Count.GreaterThan(1).And.Count.LessThanOrEqualTo(301));
+        Assert.That(r.Articles[0].Id, Is.EqualTo("SK-1-20180730"));
+    }
+
+    [Test]
+    public void Read_truncated_gzip_reports_the_cut_record()
+    {
+        var bytes = GzipOfManyRecords();
+        using var r = Ingested.From(_input.Write("cut.trec.gz", bytes[..(bytes.Length / 2)]));
+        Assert.That(r.Problems, Has.Count.EqualTo(1));
+        Assert.That(r.Problems[0], Does.Match(@"^cut\.trec\.gz(: SK-\d+-20180802|:\d+): <DOC> opened at line \d+ is not closed at the end of the file; record skipped$"));
+        Assert.That(r.Articles, Has.Count.GreaterThan(1).And.Count.LessThan(301));
+    }
 }
