@@ -1,9 +1,9 @@
 using System.Text.Json;
+using ArabicSearch.Tests.Cli;
 
 namespace ArabicSearch.Tests.Ingestion;
 
 /// <summary>The <c>index</c> command in-process: exit codes, problem lines, commits as it goes, idempotent re-runs.</summary>
-[NonParallelizable] // swaps Console.Out and Console.Error
 public class IndexCommandTests
 {
     private InputFolder _input = null!;
@@ -30,21 +30,8 @@ public class IndexCommandTests
 
     private static (int Exit, string Out, string Error) Run(params string[] args)
     {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var outWriter = new StringWriter();
-        using var errWriter = new StringWriter();
-        try
-        {
-            Console.SetOut(outWriter);
-            Console.SetError(errWriter);
-            var exit = (int)System.Reflection.Assembly.Load("ArabicSearch.Cli").EntryPoint!.Invoke(null, [args])!;
-            return (exit, outWriter.ToString(), errWriter.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
+        var r = CliRunner.Run(args);
+        return (r.ExitCode, r.Out, r.Error);
     }
 
     private int Documents()
