@@ -86,7 +86,8 @@ public sealed record SearchRequest
 
     /// <summary>
     /// Return one hit per group of near-duplicates among the matches: the best-ranked one, with the ids of the
-    /// others in <see cref="SearchHit.SimilarIds"/>. Skip and Top then count groups. Default false.
+    /// others in <see cref="SearchHit.SimilarIds"/>. Skip and Top then count groups; <see cref="SearchResults.Total"/>
+    /// still counts matches. Near-duplicates are those at <see cref="DuplicateOptions.DefaultThreshold"/> or more. Default false.
     /// </summary>
     public bool CollapseDuplicates { get; init; }
 
