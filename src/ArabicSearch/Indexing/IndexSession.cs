@@ -85,8 +85,16 @@ internal sealed class IndexSession : IDisposable
         return true;
     }
 
+    /// <summary>Whether Lucene's exception means the index's files are damaged.</summary>
+    /// <remarks>
+    /// Lucene.Net 4.8.0-beta00017 deviates from Java here: a checksum mismatch is a plain <see cref="IOException"/>
+    /// ("checksum failed"), and a damaged codec name in segments_N an <see cref="ArgumentException"/> ("Codec ... cannot
+    /// be loaded"), so those are recognized by their messages.
+    /// </remarks>
     internal static bool IsCorruption(Exception e) =>
-        e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException;
+        e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException
+        || (e is IOException && e.Message.Contains("checksum failed", StringComparison.Ordinal))
+        || (e is ArgumentException && e.Message.StartsWith("Codec '", StringComparison.Ordinal) && e.Message.Contains("cannot be loaded", StringComparison.Ordinal));
 
     internal static IndexCorruptException Corrupt(string where, Exception e) =>
         new($"The index at '{where}' is damaged: {FirstLine(e.Message)}. Run 'arabicsearch verify --index DIR' for details.", e);

@@ -120,13 +120,21 @@ internal sealed class QueryTranslator
     {
         var parser = new SafeQueryParser(_textFields, _analyzer, _boosts);
         string input = syntax == QuerySyntax.Plain ? QueryParserBase.Escape(text) : text;
+        if (syntax == QuerySyntax.Lucene) QueryGuard.CheckNesting(text);
         try
         {
             return parser.Parse(input);
         }
+        catch (ParseException e) when (e.InnerException is BooleanQuery.TooManyClausesException)
+        {
+            throw new InvalidQueryException($"The query has more than {BooleanQuery.MaxClauseCount} clauses.", e);
+        }
         catch (ParseException e)
         {
-            throw new InvalidQueryException($"Cannot parse the query: {FirstLine(e.Message)}", e);
+            // The parser wraps the cause as "Cannot parse '<the whole query>': cause"; report the cause, briefly.
+            string cause = FirstLine((e.InnerException ?? e).Message);
+            if (cause.Length > 200) cause = cause[..200] + "…";
+            throw new InvalidQueryException($"Cannot parse the query: {cause}", e);
         }
         catch (BooleanQuery.TooManyClausesException e)
         {
@@ -193,5 +201,18 @@ internal sealed class QueryTranslator
         // RegexpQuery has no automaton limit in Lucene.Net 4.8: a crafted pattern can take a minute and a gigabyte.
         protected override Query GetRegexpQuery(string field, string termStr) =>
             throw new ParseException("regular expressions (/…/) are not supported; quote the text to search it literally");
+
+        // Fuzzy and wildcard terms become automata whose cost grows with the term: bound the term.
+        protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
+            base.GetFuzzyQuery(field, Bounded(termStr, "fuzzy"), minSimilarity);
+
+        protected override Query GetWildcardQuery(string field, string termStr) =>
+            base.GetWildcardQuery(field, Bounded(termStr, "wildcard"));
+
+        protected override Query GetPrefixQuery(string field, string termStr) =>
+            base.GetPrefixQuery(field, Bounded(termStr, "prefix"));
+
+        private static string Bounded(string term, string kind) => term.Length <= QueryGuard.MaxPatternLength ? term
+            : throw new ParseException($"a {kind} term of {term.Length:N0} characters is too long; at most {QueryGuard.MaxPatternLength} are allowed");
     }
 }

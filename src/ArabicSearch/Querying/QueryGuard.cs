@@ -1,0 +1,39 @@
+namespace ArabicSearch.Querying;
+
+/// <summary>
+/// Limits checked on query text before Lucene's classic parser sees it. The parser is recursive descent, so deep
+/// nesting costs stack; and fuzzy or wildcard terms build automata whose cost grows with the term.
+/// </summary>
+internal static class QueryGuard
+{
+    /// <summary>The deepest nesting of parentheses accepted.</summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>The longest fuzzy, wildcard or prefix term accepted.</summary>
+    public const int MaxPatternLength = 100;
+
+    /// <summary>How deep the parentheses of Lucene query syntax nest, ignoring escaped ones and those inside quotes.</summary>
+    public static int NestingDepth(string query)
+    {
+        int depth = 0, deepest = 0;
+        bool quoted = false;
+        for (int i = 0; i < query.Length; i++)
+        {
+            char c = query[i];
+            if (c == '\\') { i++; continue; }
+            if (c == '"') { quoted = !quoted; continue; }
+            if (quoted) continue;
+            if (c == '(') deepest = Math.Max(deepest, ++depth);
+            else if (c == ')' && depth > 0) depth--;
+        }
+        return deepest;
+    }
+
+    /// <summary>Throws when the query nests deeper than <see cref="MaxNesting"/>.</summary>
+    public static void CheckNesting(string query)
+    {
+        int depth = NestingDepth(query);
+        if (depth > MaxNesting)
+            throw new InvalidQueryException($"The query nests parentheses {depth} levels deep; at most {MaxNesting} are allowed.");
+    }
+}

@@ -1,0 +1,113 @@
+using Lucene.Net.Index;
+
+namespace ArabicSearch.Tests.Reliability;
+
+/// <summary>
+/// A flipped byte in an index file: <c>arabicsearch verify</c> reports it and exits 1, and opening the index gives
+/// <see cref="IndexCorruptException"/>, never silently empty or wrong results.
+/// </summary>
+public class CorruptionTests
+{
+    private TempFolder _temp = null!;
+    private string _index = null!;
+
+    [SetUp]
+    public void Index()
+    {
+        _temp = new TempFolder();
+        _index = _temp.Combine("idx");
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index });
+        engine.AddOrUpdate(SeedCorpus.Articles);
+        engine.AddOrUpdate(IndexProbe.Articles("x", 200));
+        engine.Commit();
+    }
+
+    [TearDown]
+    public void Remove() => _temp.Dispose();
+
+    public enum Target { CommitPoint, LargestFile, SegmentInfo, CompoundEntries }
+
+    [TestCase(Target.CommitPoint)]       // segments_N
+    [TestCase(Target.LargestFile)]       // the segment's data (.cfs, or .fdt etc. without compound files)
+    [TestCase(Target.SegmentInfo)]       // .si
+    [TestCase(Target.CompoundEntries)]   // .cfe, the compound file's table of contents
+    public void Flipped_byte_is_reported_by_verify_and_on_open(Target target)
+    {
+        Assert.That(ArabicSearchEngine.Verify(_index).IsHealthy, Is.True, "healthy before");
+        string file = Flip(target);
+
+        var report = ArabicSearchEngine.Verify(_index);
+        Assert.That(report.IsHealthy, Is.False, $"verify after flipping a byte of {file}");
+        Assert.That(report.Problems, Is.Not.Empty);
+        TestContext.Out.WriteLine($"{file}: {string.Join(" | ", report.Problems)}");
+
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index, ReadOnly = true }),
+            Throws.TypeOf<IndexCorruptException>().With.Message.Contains("damaged").And.Message.Contains("verify"));
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index }),
+            Throws.TypeOf<IndexCorruptException>());
+    }
+
+    [TestCase(Target.CommitPoint)]
+    [TestCase(Target.LargestFile)]
+    public void Cli_verify_exits_1_with_one_clear_line(Target target)
+    {
+        if (target == Target.LargestFile)
+        {
+            var healthy = CliHost.Run("verify", "--index", _index);
+            Assert.That(healthy.Code, Is.Zero, healthy.Err);
+            Assert.That(healthy.Out, Does.Contain("healthy"));
+        }
+
+        Flip(target);
+        var (code, stdout, err) = CliHost.Run("verify", "--index", _index);
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1), "one line on stderr, no stack trace");
+        Assert.That(err, Does.StartWith("error: ").And.Contains("damaged"));
+        Assert.That(stdout, Does.Contain("problem: "));
+
+        if (target != Target.LargestFile) return; // the rest once is enough: each run starts a process
+        var json = CliHost.Run("verify", "--index", _index, "--json");
+        Assert.That(json.Code, Is.EqualTo(1));
+        Assert.That(json.Out, Does.Contain("\"healthy\": false"));
+
+        var search = CliHost.Run("search", "--index", _index, "بغداد");
+        Assert.That(search.Code, Is.EqualTo(1), "searching a damaged index fails, it does not answer 0 matches");
+        Assert.That(search.Err, Does.Contain("damaged"));
+    }
+
+    [Test]
+    public void Verify_of_a_folder_without_an_index_is_index_not_found()
+    {
+        Assert.That(() => ArabicSearchEngine.Verify(_temp.Combine("nope")), Throws.TypeOf<IndexNotFoundException>());
+        var (code, _, err) = CliHost.Run("verify", "--index", _temp.Path);
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(err, Does.Contain("No index"));
+    }
+
+    [Test]
+    public void Verify_counts_the_documents_of_a_healthy_index()
+    {
+        var report = ArabicSearchEngine.Verify(_index);
+        Assert.That(report.Documents, Is.EqualTo(SeedCorpus.Articles.Count + 200));
+        Assert.That(report.CommitPoint, Does.StartWith("segments_"));
+        Assert.That(report.Segments, Is.GreaterThan(0));
+    }
+
+    /// <summary>Flips one bit of a byte in the middle of the target file; returns the file's name.</summary>
+    private string Flip(Target target)
+    {
+        var files = new DirectoryInfo(_index).GetFiles();
+        FileInfo file = target switch
+        {
+            Target.CommitPoint => files.Single(f => f.Name.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal)),
+            Target.LargestFile => files.OrderByDescending(f => f.Length).First(),
+            Target.SegmentInfo => files.First(f => f.Extension == ".si"),
+            Target.CompoundEntries => files.FirstOrDefault(f => f.Extension == ".cfe") ?? throw new InconclusiveException("no compound file in this index"),
+            _ => throw new ArgumentOutOfRangeException(nameof(target)),
+        };
+        var bytes = File.ReadAllBytes(file.FullName);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(file.FullName, bytes);
+        return file.Name;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text;
+using ArabicSearch.Querying;
+
+namespace ArabicSearch.Tests.Reliability;
+
+/// <summary>
+/// Hostile queries get a clear <see cref="InvalidQueryException"/> (exit code 2 on the CLI) or an answer; never a
+/// crash, a stack overflow or an unbounded expansion. The index is generated: 3,000 articles over 20,000 distinct
+/// made-up words, so prefix, wildcard and fuzzy terms have plenty to expand to.
+/// </summary>
+public class HostileQueryTests
+{
+    private ArabicSearchEngine _engine = null!;
+    private static readonly string Letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+
+    [OneTimeSetUp]
+    public void Index()
+    {
+        var random = new Random(7);
+        var vocabulary = Enumerable.Range(0, 20_000).Select(_ => Word(random)).ToArray();
+        _engine = ArabicSearchEngine.CreateInMemory();
+        var batch = new List<Article>();
+        for (int i = 0; i < 3_000; i++)
+        {
+            var body = string.Join(' ', Enumerable.Range(0, 60).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+            batch.Add(new Article($"g{i:D5}", "بغداد " + body) { Title = vocabulary[random.Next(vocabulary.Length)] });
+        }
+        _engine.AddOrUpdate(batch);
+        _engine.Commit();
+    }
+
+    [OneTimeTearDown]
+    public void Dispose() => _engine.Dispose();
+
+    private static string Word(Random random)
+    {
+        var chars = new char[random.Next(3, 9)];
+        for (int i = 0; i < chars.Length; i++) chars[i] = Letters[random.Next(Letters.Length)];
+        return new string(chars);
+    }
+
+    // Rejected with a clear message.
+    [TestCase("بغداد AND (", "Cannot parse")]             // unbalanced parenthesis
+    [TestCase("\"بغداد", "Cannot parse")]                  // unclosed quote
+    [TestCase("AND OR NOT", "Cannot parse")]               // operators only
+    [TestCase("title:", "Cannot parse")]                    // field without a term
+    [TestCase("*داد", "Cannot parse")]                      // leading wildcard
+    [TestCase("?غداد", "Cannot parse")]                     // leading single-character wildcard
+    [TestCase("/ب.*/", "regular expressions")]              // regex syntax never reaches RegexpQuery
+    [TestCase("/(ب|ت)*{1000}/", "regular expressions")]     // a crafted pattern, same
+    public void Search_rejects_hostile_syntax(string query, string message) =>
+        Assert.That(() => _engine.Search(new SearchRequest { Text = query }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains(message));
+
+    [Test]
+    public void Search_rejects_more_than_1024_clauses()
+    {
+        var words = string.Join(" OR ", Enumerable.Range(0, 1_100).Select(i => $"w{i}"));
+        Assert.That(() => _engine.Search(new SearchRequest { Text = words }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains("1024 clauses"));
+        Assert.That(() => _engine.Search(new SearchRequest { Text = words, Syntax = QuerySyntax.Plain }), Throws.TypeOf<InvalidQueryException>());
+    }
+
+    [Test]
+    public void Search_rejects_text_longer_than_the_limit()
+    {
+        string text = new('ب', QueryTranslator.MaxTextLength + 1);
+        Assert.That(() => _engine.Search(new SearchRequest { Text = text }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains("characters long"));
+        Assert.That(() => _engine.Search(new SearchRequest { Phrase = text }), Throws.TypeOf<InvalidQueryException>());
+    }
+
+    [TestCase(QuerySyntax.Lucene)]
+    [TestCase(QuerySyntax.Plain)]
+    public void Search_of_text_at_the_limit_answers_or_is_rejected_clearly(QuerySyntax syntax)
+    {
+        // 10,000 characters: 999 short words and some padding. Either answer is fine; anything else is not.
+        var text = new StringBuilder();
+        for (int i = 0; text.Length < QueryTranslator.MaxTextLength - 10; i++) text.Append("كلمه").Append(i % 1000).Append(' ');
+        text.Append(new string('ب', QueryTranslator.MaxTextLength - text.Length));
+        Assert.That(text.Length, Is.EqualTo(QueryTranslator.MaxTextLength));
+        AnswersOrRejects(new SearchRequest { Text = text.ToString(), Syntax = syntax });
+    }
+
+    [TestCase(500)]
+    [TestCase(4_000)] // near the length limit; rejected before the recursive parser runs
+    public void Search_rejects_deep_nesting_before_parsing(int depth)
+    {
+        string query = new string('(', depth) + "بغداد" + new string(')', depth);
+        Assert.That(() => _engine.Search(new SearchRequest { Text = query }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains($"{depth} levels deep"));
+    }
+
+    [Test]
+    public void Search_accepts_nesting_up_to_the_limit()
+    {
+        int depth = QueryGuard.MaxNesting;
+        string query = new string('(', depth) + "بغداد" + new string(')', depth);
+        Assert.That(_engine.Search(new SearchRequest { Text = query }).Total, Is.EqualTo(3_000));
+    }
+
+    [TestCase("\"((((\" بغداد", 0)]   // parentheses inside quotes do not nest
+    [TestCase(@"\(\(\( بغداد", 0)]    // nor escaped ones
+    [TestCase("(a (b) (c (d)))", 3)]
+    public void NestingDepth_counts_only_real_parentheses(string query, int depth) =>
+        Assert.That(QueryGuard.NestingDepth(query), Is.EqualTo(depth));
+
+    // Multi-term queries over 20,000 words: answered with constant-score rewrites (no TooManyClauses), or rejected.
+    [TestCase("ب*")]            // prefix matching thousands of terms
+    [TestCase("ب*ت*ث*")]        // wildcard
+    [TestCase("ب?ت?")]
+    [TestCase("بغداد~2")]       // fuzzy: at most 50 expansions
+    [TestCase("بتثجحخ~2")]
+    [TestCase("[ا TO ي]")]      // range over every term
+    [TestCase("بغداد* OR ا* OR ب* OR ت* OR ث* OR ج*")]
+    public void Search_bounds_term_expansions(string query) =>
+        AnswersOrRejects(new SearchRequest { Text = query, Top = 10 });
+
+    [TestCase("*")]            // a lone * is Lucene's match-all shorthand, not a leading wildcard
+    public void Search_lone_star_answers(string query) => AnswersOrRejects(new SearchRequest { Text = query });
+
+    [TestCase("~2")]
+    [TestCase("*")]
+    [TestCase("?")]
+    public void Search_of_long_patterns_is_rejected(string suffix)
+    {
+        string query = new string('ب', QueryGuard.MaxPatternLength + 1) + suffix;
+        Assert.That(() => _engine.Search(new SearchRequest { Text = query }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains("too long"));
+    }
+
+    [TestCase(0, 100_000_000)]
+    [TestCase(-1, 10)]
+    [TestCase(0, -1)]
+    [TestCase(int.MaxValue, int.MaxValue)] // the sum overflows int
+    [TestCase(9_999, 2)]
+    public void Search_rejects_paging_out_of_bounds(int skip, int top) =>
+        Assert.That(() => _engine.Search(new SearchRequest { Text = "بغداد", Skip = skip, Top = top }), Throws.TypeOf<InvalidQueryException>());
+
+    [Test]
+    public void Search_pages_up_to_the_result_window() =>
+        Assert.That(_engine.Search(new SearchRequest { Text = "بغداد", Skip = 2_990, Top = 7_010 }).Hits, Has.Count.EqualTo(10));
+
+    private void AnswersOrRejects(SearchRequest request)
+    {
+        try
+        {
+            var results = _engine.Search(request);
+            Assert.That(results.Hits, Has.Count.LessThanOrEqualTo(Math.Max(request.Top, 0)));
+            Assert.That(results.Total, Is.GreaterThanOrEqualTo(results.Hits.Count));
+        }
+        catch (InvalidQueryException e)
+        {
+            Assert.That(e.Message, Is.Not.Empty.And.Length.LessThan(400), "a short, clear message");
+        }
+    }
+}
