@@ -75,7 +75,8 @@ public sealed class ArabicSearchEngine : IDisposable
         if (options.ReadOnly && !path.Exists) throw new IndexNotFoundException($"No index at '{options.IndexPath}': the folder does not exist.");
         // NIOFSDirectory, not MMapDirectory: in Lucene.Net 4.8.0-beta00017 MMap is far slower under concurrent search and can crash.
         // Our lock factory, not Lucene.Net's NativeFSLockFactory: that one does not exclude other processes on Linux.
-        return new ArabicSearchEngine(new NIOFSDirectory(path, new ExclusiveFileLockFactory(path.FullName)), options, options.IndexPath);
+        // DurableNIOFSDirectory also fsyncs the folder on commit, as Java Lucene does and Lucene.Net 4.8 does not.
+        return new ArabicSearchEngine(new DurableNIOFSDirectory(path, new ExclusiveFileLockFactory(path.FullName)), options, options.IndexPath);
     }
 
     /// <summary>Opens an engine over any Lucene directory (tests inject faults this way). The engine owns the directory.</summary>
