@@ -28,6 +28,8 @@ internal static class IndexCommand
         var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many articles (and at the end).", DefaultValueFactory = _ => 10_000 };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary." };
         var cmd = new Command("index", Help) { files, index, commitEvery, json };
+        var gazetteer = new Option<string?>("--gazetteer") { Description = "A JSON gazetteer file that extends the embedded one (same ids replace; \"replace\": true replaces it)." };
+        cmd.Options.Add(gazetteer);
         cmd.SetAction(r => Cli.Run(() =>
         {
             int every = r.GetValue(commitEvery);
@@ -40,7 +42,8 @@ internal static class IndexCommand
             }
             var progress = new Progress(Console.Error, enabled: !Console.IsErrorRedirected);
             int indexed = 0, problems = 0, commits = 0, sinceCommit = 0;
-            using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = r.GetValue(index)! }))
+            var entities = r.GetValue(gazetteer) is { } g ? Cli.LoadGazetteer(g) : null;
+            using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = r.GetValue(index)!, Gazetteer = entities }))
             {
                 foreach (var path in paths)
                 {
