@@ -1,6 +1,7 @@
 using ArabicSearch.Analysis;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Standard;
@@ -27,6 +28,8 @@ public class AnalysisBenchmarks
     {
         public Config()
         {
+            // A fixed, modest iteration count: the machine is shared, and the default job can run 100 noisy iterations.
+            if (!BenchRun.Small) AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10));
             AddColumn(
                 new DerivedColumn("MB/s", "UTF-8 megabytes of input text analysed per second (10^6 bytes)", "0.0", (s, c) => DerivedColumn.Rate(s, c, "bytes", 1e6), 1),
                 new DerivedColumn("Mtokens/s", "Millions of tokens emitted per second", "0.00", (s, c) => DerivedColumn.Rate(s, c, "tokens", 1e6), 2));

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ArabicSearch.Benchmarks;
 
@@ -9,11 +6,7 @@ namespace ArabicSearch.Benchmarks;
 /// The benchmark articles: ../shared/corpora/ant-multisource-v2.1.trec.gz (found by walking up from the working
 /// folder), or corpus/seeds.jsonl with a warning when the shared corpus is absent. Read once per process.
 /// </summary>
-/// <remarks>
-/// A deliberately small TREC reader (DOCNO, TITLE, TEXT, SRC, URL, TIME → publication day), enough for timing;
-/// the library's own ingestion is the place for a complete one.
-/// </remarks>
-public static partial class BenchmarkCorpus
+public static class BenchmarkCorpus
 {
     private static readonly Lazy<IReadOnlyList<Article>> All = new(Load);
 
@@ -55,57 +48,9 @@ public static partial class BenchmarkCorpus
         return Ingestion.JsonLinesReader.Read(seeds).Where(r => r.Article is not null).Select(r => r.Article!).ToList();
     }
 
-    private static List<Article> ReadTrec(string path, int max)
-    {
-        var list = new List<Article>(32_000);
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress), Encoding.UTF8);
-        var doc = new StringBuilder(16_384);
-        bool inDoc = false;
-        while (list.Count < max && reader.ReadLine() is { } line)
-        {
-            if (line.StartsWith("<DOC>", StringComparison.Ordinal)) { inDoc = true; doc.Clear(); continue; }
-            if (!inDoc) continue;
-            if (line.StartsWith("</DOC>", StringComparison.Ordinal))
-            {
-                inDoc = false;
-                if (ToArticle(doc.ToString()) is { } a) list.Add(a);
-                continue;
-            }
-            doc.Append(line).Append('\n');
-        }
-        return list;
-    }
-
-    private static Article? ToArticle(string doc)
-    {
-        string id = Tag(doc, "DOCNO");
-        string body = Tag(doc, "TEXT");
-        if (id.Length == 0) return null;
-        return new Article(id, body)
-        {
-            Title = Tag(doc, "TITLE"),
-            Source = Tag(doc, "SRC"),
-            Url = Tag(doc, "URL"),
-            Published = ParseDay(Tag(doc, "TIME")),
-        };
-    }
-
-    private static string Tag(string doc, string name)
-    {
-        int open = doc.IndexOf($"<{name}>", StringComparison.Ordinal);
-        if (open < 0) return "";
-        open += name.Length + 2;
-        int close = doc.IndexOf($"</{name}>", open, StringComparison.Ordinal);
-        return close < 0 ? "" : doc[open..close].Trim();
-    }
-
-    /// <summary>The day of an RFC 1123 time as written (<c>Sun, 18 Feb 2018 21:35:43 +0400</c>), ignoring the zone.</summary>
-    private static DateOnly? ParseDay(string time)
-    {
-        var m = DayMonthYear().Match(time);
-        return m.Success && DateOnly.TryParseExact($"{m.Groups[1].Value.PadLeft(2, '0')} {m.Groups[2].Value} {m.Groups[3].Value}", "dd MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : null;
-    }
+    /// <summary>The articles of a TREC file, read by the library's own streaming reader (as <c>arabicsearch index</c> reads them).</summary>
+    private static List<Article> ReadTrec(string path, int max) =>
+        Ingestion.TrecReader.Read(path).Where(r => r.Article is not null).Select(r => r.Article!).Take(max).ToList();
 
     private static string? FindUp(string relative)
     {
@@ -118,7 +63,4 @@ public static partial class BenchmarkCorpus
         }
         return null;
     }
-
-    [GeneratedRegex(@"(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})")]
-    private static partial Regex DayMonthYear();
 }
