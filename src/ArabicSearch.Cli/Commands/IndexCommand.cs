@@ -59,7 +59,8 @@ internal static class IndexCommand
                         {
                             // Lucene refuses some documents (e.g. a term over 32 KB) without harm to the writer.
                             problems++;
-                            progress.Report($"{record.Where ?? Path.GetFileName(path)}: id {record.Article.Id}: rejected by the index ({e.Message.Split('\n')[0]})");
+                            string id = record.Article.Id.Length <= 80 ? record.Article.Id : record.Article.Id[..80] + "…";
+                            progress.Report($"{record.Where ?? Path.GetFileName(path)}: id {id}: rejected by the index ({Reason(e)})");
                             continue;
                         }
                         indexed++;
@@ -78,6 +79,14 @@ internal static class IndexCommand
             return problems > 0 ? ExitCodes.SomeRecordsRejected : ExitCodes.Ok;
         }));
         return cmd;
+    }
+
+    // Lucene's "immense term" message tells the reader to fix the analyzer; say what is wrong with the input instead.
+    private static string Reason(ArgumentException e)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(e.Message, "immense term in field=\"([^\"]+)\"");
+        if (m.Success) return $"a value of field \"{m.Groups[1].Value}\" is longer than Lucene's limit of 32,766 UTF-8 bytes";
+        return e.Message.Split('\n')[0].Trim();
     }
 
     /// <summary>A progress line on a terminal: articles, articles per second and elapsed time, redrawn once a second.</summary>

@@ -77,8 +77,8 @@ public static class JsonLinesReader
             string? title = Text(root, "title", ref problem, ref surrogates);
             string? source = Text(root, "source", ref problem, ref surrogates);
             string? url = Text(root, "url", ref problem, ref surrogates);
-            if (problem is not null) return Reject(where, $"id {id}: {problem}");
-            if (body is null && title is null) return Reject(where, $"id {id}: neither \"body\" nor \"title\"");
+            if (problem is not null) return Reject(where, $"id {ShowId(id)}: {problem}");
+            if (body is null && title is null) return Reject(where, $"id {ShowId(id)}: neither \"body\" nor \"title\"");
 
             // Problems that do not reject the record: one line names them all, then says it was indexed.
             var notes = new List<string>(0);
@@ -92,7 +92,7 @@ public static class JsonLinesReader
             }
             var article = new Article(id, body ?? "") { Title = title ?? "", Source = source ?? "", Url = url ?? "", Published = published };
             string? warning = notes.Count == 0 ? null
-                : $"{where}: id {id}: {string.Join("; ", notes)}" + (published is null && notes[^1].EndsWith("undated", StringComparison.Ordinal) ? "" : "; indexed");
+                : $"{where}: id {ShowId(id)}: {string.Join("; ", notes)}" + (published is null && notes[^1].EndsWith("undated", StringComparison.Ordinal) ? "" : "; indexed");
             return new ReadRecord(article, warning) { Where = where };
         }
     }
@@ -119,6 +119,9 @@ public static class JsonLinesReader
         int cut = m.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? m[..cut].TrimEnd('.', ' ') : m;
     }
+
+    /// <summary>An id as problem lines show it: at most 80 characters.</summary>
+    internal static string ShowId(string id) => id.Length <= 80 ? id : id[..80] + "…";
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

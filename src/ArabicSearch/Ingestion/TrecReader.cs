@@ -133,7 +133,7 @@ public static partial class TrecReader
         }
 
         string id = Clean(Field(fields, "DOCNO"));
-        string where = id.Length > 0 ? $"{name}: {id}" : $"{name}:{line}";
+        string where = id.Length > 0 ? $"{name}: {JsonLinesReader.ShowId(id)}" : $"{name}:{line}";
         if (unclosed is not null) return Problem($"{where}: unclosed <{unclosed}> tag; record skipped", where);
         if (id.Length == 0) return Problem($"{where}: record without a <DOCNO>; skipped", where);
 
@@ -210,7 +210,7 @@ public static partial class TrecReader
         if (a >= 0)
         {
             int b = text.IndexOf("</DOCNO>", a, StringComparison.OrdinalIgnoreCase);
-            if (b > a && Clean(text[(a + 7)..b]) is { Length: > 0 and <= 200 } id) return $"{name}: {id}";
+            if (b > a && Clean(text[(a + 7)..b]) is { Length: > 0 } id) return $"{name}: {JsonLinesReader.ShowId(id)}";
         }
         return $"{name}:{startLine}";
     }

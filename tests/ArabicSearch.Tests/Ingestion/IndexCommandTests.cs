@@ -162,4 +162,21 @@ public class IndexCommandTests
         Assert.That(engine.Search(new SearchRequest { Text = "الأخيرة" }).Hits.Select(h => h.Id), Is.EqualTo(new[] { "a" }));
         Assert.That(engine.Search(new SearchRequest { Text = "بغداد" }).Total, Is.Zero);
     }
+
+    [Test]
+    public void Index_record_lucene_refuses_is_reported_and_the_rest_kept()
+    {
+        string giantId = new('x', 40_000), giantSource = new('s', 40_000);
+        var path = _input.Write("giant.jsonl", Good
+            + $"{{\"id\":\"{giantId}\",\"body\":\"نص\"}}\n"
+            + $"{{\"id\":\"g\",\"body\":\"نص\",\"source\":\"{giantSource}\"}}\n"
+            + "{\"id\":\"h\",\"body\":\"نص أخير\"}\n");
+        var (exit, _, stderr) = Run("index", path, "--index", _index);
+        Assert.That(exit, Is.EqualTo(3));
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(2));
+        Assert.That(lines[0], Is.EqualTo($"giant.jsonl:6: id {giantId[..80]}…: rejected by the index (a value of field \"id\" is longer than Lucene's limit of 32,766 UTF-8 bytes)"));
+        Assert.That(lines[1], Does.StartWith("giant.jsonl:7: id g: rejected by the index ("));
+        Assert.That(Documents(), Is.EqualTo(6), "the five before and the one after");
+    }
 }
