@@ -15,7 +15,7 @@ namespace ArabicSearch.Ingestion;
 /// url = URL, published = TIME (or DATE) in any form <see cref="DateParsing.TryParse"/> reads; when it is missing or
 /// unreadable, a date the DOCNO ends in (<c>JA-culture-1-20170120</c>) is used. Field text is trimmed, HTML/XML
 /// entities are decoded (a bare <c>&amp;</c> stays as written), inline markup tags are removed, and lone surrogates
-/// become U+FFFD; invalid UTF-8 is read as U+FFFD.</para>
+/// become U+FFFD; invalid UTF-8 is read as U+FFFD and reported.</para>
 /// <para>Problems are reported as <c>file: DOCNO: reason</c>, or <c>file:line: reason</c> when the record has no
 /// DOCNO: a record not closed before the next <c>&lt;DOC&gt;</c> or the end of the file, an unclosed field tag,
 /// a missing DOCNO or an empty record are skipped and the rest is read; an unparseable date is reported and the
@@ -33,21 +33,18 @@ public static partial class TrecReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = JsonLinesReader.OpenMaybeGzip(path);
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-        foreach (var r in Read(reader, Path.GetFileName(path))) yield return r;
+        foreach (var r in Read(Utf8Lines.Read(stream), Path.GetFileName(path))) yield return r;
     }
 
-    /// <summary>Reads records from <paramref name="reader"/>; <paramref name="name"/> prefixes every problem.</summary>
-    public static IEnumerable<ReadRecord> Read(TextReader reader, string name)
+    /// <summary>Reads records from <paramref name="lines"/>; <paramref name="name"/> prefixes every problem.</summary>
+    internal static IEnumerable<ReadRecord> Read(IEnumerable<InputLine> lines, string name)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(name);
         var record = new StringBuilder();
-        bool inside = false, oversized = false, reportedOutside = false;
+        bool inside = false, oversized = false, reportedOutside = false, invalidUtf8 = false;
         int startLine = 0, lineNo = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var input in lines)
         {
+            string line = input.Text;
             lineNo++;
             int pos = 0;
             while (pos <= line.Length)
@@ -71,6 +68,7 @@ public static partial class TrecReader
                     if (open < 0) break;
                     inside = true;
                     oversized = false;
+                    invalidUtf8 = input.InvalidUtf8;
                     reportedOutside = false;
                     startLine = lineNo;
                     record.Clear();
@@ -88,6 +86,7 @@ public static partial class TrecReader
                         pos = open; // read the new record's <DOC> in the outside state
                         continue;
                     }
+                    invalidUtf8 |= input.InvalidUtf8;
                     if (close < 0)
                     {
                         Append(record, line.AsSpan(pos), ref oversized);
@@ -98,7 +97,7 @@ public static partial class TrecReader
                     inside = false;
                     yield return oversized
                         ? Problem($"{Where(name, record, startLine)}: record longer than {MaxRecordChars:N0} characters; skipped")
-                        : ParseRecord(record.ToString(), name, startLine);
+                        : ParseRecord(record.ToString(), name, startLine, invalidUtf8);
                     pos = close + DocClose.Length;
                 }
             }
@@ -107,7 +106,7 @@ public static partial class TrecReader
     }
 
     /// <summary>Parses the text between <c>&lt;DOC&gt;</c> and <c>&lt;/DOC&gt;</c>; <paramref name="line"/> is where it starts.</summary>
-    internal static ReadRecord ParseRecord(string content, string name, int line)
+    internal static ReadRecord ParseRecord(string content, string name, int line, bool invalidUtf8 = false)
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? unclosed = null;
@@ -142,16 +141,20 @@ public static partial class TrecReader
         if (body.Length == 0) body = Clean(Field(fields, "ABSTRACT"));
         if (body.Length == 0 && title.Length == 0) return Problem($"{where}: empty record (no <TEXT>, <ABSTRACT> or <TITLE>); skipped", where);
 
-        string? warning = null;
+        // Problems that do not reject the record: one line names them all.
+        var notes = new List<string>(0);
+        if (invalidUtf8) notes.Add("invalid UTF-8 replaced with U+FFFD");
         string time = Clean(Field(fields, "TIME") ?? Field(fields, "DATE"));
         DateOnly? published = null;
         if (time.Length > 0 && DateParsing.TryParse(time, out var d)) published = d;
         else if (DateParsing.TryParseTrailingDigits(id, out d))
         {
             published = d;
-            if (time.Length > 0) warning = $"{where}: unparseable <TIME> \"{Shorten(time)}\"; dated {d:yyyy-MM-dd} from the DOCNO";
+            if (time.Length > 0) notes.Add($"unparseable <TIME> \"{Shorten(time)}\"; dated {d:yyyy-MM-dd} from the DOCNO");
         }
-        else if (time.Length > 0) warning = $"{where}: unparseable <TIME> \"{Shorten(time)}\"; indexed undated";
+        else if (time.Length > 0) notes.Add($"unparseable <TIME> \"{Shorten(time)}\"; indexed undated");
+        string? warning = notes.Count == 0 ? null
+            : $"{where}: {string.Join("; ", notes)}" + (notes[^1].StartsWith("unparseable", StringComparison.Ordinal) ? "" : "; indexed");
 
         var article = new Article(id, body)
         {

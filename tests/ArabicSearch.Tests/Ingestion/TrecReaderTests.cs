@@ -168,12 +168,12 @@ public class TrecReaderTests
     }
 
     [Test]
-    public void Read_invalid_utf8_is_stored_as_replacement_character()
+    public void Read_invalid_utf8_is_stored_as_replacement_character_and_reported()
     {
         var bytes = Encoding.UTF8.GetBytes(First).Concat(Encoding.UTF8.GetBytes("<DOC>\n<DOCNO>X-1</DOCNO>\n<TEXT>نص "))
             .Concat(new byte[] { 0xFE }).Concat(Encoding.UTF8.GetBytes(" تالف</TEXT>\n</DOC>\n")).ToArray();
         using var r = Ingested.From(_input.Write("in.trec", bytes));
-        Assert.That(r.Problems, Is.Empty);
+        Assert.That(r.Problems, Is.EqualTo(new[] { "in.trec: X-1: invalid UTF-8 replaced with U+FFFD; indexed" }));
         Assert.That(r.Articles[1].Body, Is.EqualTo("نص \uFFFD تالف"));
     }
 
