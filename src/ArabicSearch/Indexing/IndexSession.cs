@@ -151,15 +151,14 @@ internal sealed class IndexSession : IDisposable
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
             if (_newConfig is null) throw new InvalidOperationException("The engine was opened read-only.");
             var old = _current;
-            _current = null;
-            if (old is not null) Discard(old);
+            if (old?.Writer is not null) DiscardWriter(old.Writer);
             try
             {
-                _current = OpenWriterGeneration();
+                Replace(old, OpenWriterGeneration());
             }
             catch (Exception e) when (IsWriteFailure(e))
             {
-                _current = TryOpenReadOnlyGeneration();
+                Replace(old, TryOpenReadOnlyGeneration());
                 _failure ??= e;
                 throw new IndexWriteException($"Rolling back the index at '{_where}' failed: the writer could not be reopened ({FirstLine(e.Message)}). Searches see the last commit; call Rollback() again once the cause is fixed.", e);
             }
@@ -203,8 +202,9 @@ internal sealed class IndexSession : IDisposable
             {
                 searcher = generation.Searchers.Acquire();
             }
-            catch (ObjectDisposedException) when (attempt < 5 && _disposed == 0)
+            catch (ObjectDisposedException) when (attempt < 100 && _disposed == 0)
             {
+                Thread.Yield();
                 continue; // replaced under us by a rollback: take the new one
             }
             try
@@ -247,15 +247,14 @@ internal sealed class IndexSession : IDisposable
             if (ReferenceEquals(_current, generation))
             {
                 _failure ??= e;
-                _current = null;
-                Discard(generation);
+                if (generation.Writer is not null) DiscardWriter(generation.Writer);
                 try
                 {
-                    _current = OpenWriterGeneration();
+                    Replace(generation, OpenWriterGeneration());
                 }
                 catch (Exception reopen) when (IsWriteFailure(reopen))
                 {
-                    _current = TryOpenReadOnlyGeneration(); // writes wait for Rollback()
+                    Replace(generation, TryOpenReadOnlyGeneration()); // writes wait for Rollback()
                 }
             }
             return _failure ?? new IndexWriteException("The index was rolled back.");
@@ -294,6 +293,20 @@ internal sealed class IndexSession : IDisposable
     {
         try { return OpenReadOnlyGeneration(); }
         catch (Exception e) when (IsWriteFailure(e)) { return null; }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="next"/> current, then closes the old searchers. Until then searches go on over the old
+    /// snapshot, so a search never finds no index during a rollback. Call with <c>_swap</c> held.
+    /// </summary>
+    private void Replace(Generation? old, Generation? next)
+    {
+        _current = next;
+        if (old is not null)
+        {
+            try { old.Searchers.Dispose(); }
+            catch (IOException) { } // searches in flight keep their own references
+        }
     }
 
     private void Discard(Generation generation)

@@ -112,6 +112,57 @@ public class FaultInjectionTests
         Assert.That(IndexProbe.CommittedIds(_disk.Inner), Does.Not.Contain("b-0"));
     }
 
+    [Test]
+    public void Searches_go_on_while_writes_fail_and_roll_back()
+    {
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        using var stop = new CancellationTokenSource();
+        int failures = 0, commits = 0, searches = 0;
+        var searchers = Enumerable.Range(0, 2).Select(_ => new Thread(() =>
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var results = _engine.Search(new SearchRequest { Text = "بغداد", Top = 5 });
+                    Assert.That(results.Total, Is.GreaterThanOrEqualTo(_acknowledged.Count), "committed articles never vanish");
+                    Interlocked.Increment(ref searches);
+                }
+            }
+#pragma warning disable CA1031 // every exception is a test failure, reported below
+            catch (Exception e) { errors.Enqueue(e); }
+#pragma warning restore CA1031
+        })).ToList();
+        searchers.ForEach(t => t.Start());
+        var random = new Random(5);
+        for (int round = 0; round < 30 && errors.IsEmpty; round++)
+        {
+            if (round % 2 == 0) _disk.FailNthWrite(random.Next(1, 3_000));
+            try
+            {
+                _engine.AddOrUpdate(IndexProbe.Articles($"r{round}", 10));
+                _engine.Commit();
+                commits++;
+            }
+            catch (IndexWriteException)
+            {
+                failures++;
+                _disk.Heal();
+                _engine.Rollback();
+            }
+            _disk.Heal();
+        }
+        stop.Cancel();
+        searchers.ForEach(t => t.Join());
+
+        Assert.That(errors, Is.Empty, string.Join("\n---\n", errors));
+        TestContext.Out.WriteLine($"{failures} failed rounds, {commits} commits, {searches} searches");
+        Assert.That(failures, Is.GreaterThan(0), "faults did hit");
+        Assert.That(commits, Is.GreaterThan(0));
+        Assert.That(IndexProbe.CommittedIds(_disk.Inner).IsSupersetOf(_acknowledged), Is.True);
+        Assert.That(Verify().Problems, Is.Empty);
+    }
+
     private void Arm(Fault fault, int n)
     {
         switch (fault)
