@@ -21,7 +21,7 @@ public class CrashSafetyTests
     public void Killed_writer_loses_no_acknowledged_commit_over_100_kills()
     {
         if (Environment.GetEnvironmentVariable(LongTestsVariable) != "1")
-            Assert.Ignore($"Long test (about 2 minutes): run with {LongTestsVariable}=1 dotnet test --filter Category=Long");
+            Assert.Ignore($"Long test (about 5 minutes on 2 cores): run with {LongTestsVariable}=1 dotnet test --filter Category=Long");
         KillRepeatedly(100);
     }
 
