@@ -35,4 +35,27 @@ public class SharedCorporaTests
         Assert.That(articles.Select(a => a.Source), source is null ? Has.None.Empty : Is.All.EqualTo(source));
         Assert.That(articles.Select(a => a.Url), Has.All.StartsWith("http"));
     }
+
+    [TestCase("ant-v1.1.trec.gz", 10_161)]
+    [TestCase("ant-multisource-v2.1.trec.gz", 31_525)]
+    public void Read_whole_shared_corpus_gives_every_article_dated_and_no_problem(string file, int articles)
+    {
+        var path = Corpus(file);
+        if (path is null) Assert.Ignore($"../shared/corpora/{file} is not present next to the repository; this test needs it.");
+        int read = 0;
+        var problems = new List<string>();
+        var undated = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in ArticleFiles.Read(path))
+        {
+            if (r.Problem is not null) problems.Add(r.Problem);
+            if (r.Article is not { } a) continue;
+            read++;
+            ids.Add(a.Id);
+            if (a.Published is null) undated.Add(a.Id);
+        }
+        Assert.That(problems, Is.Empty);
+        Assert.That((read, ids.Count), Is.EqualTo((articles, articles)), "every record read, each DOCNO once");
+        Assert.That(undated, Is.Empty, "every article has a date (TIME, or the DOCNO's)");
+    }
 }
