@@ -25,7 +25,9 @@ public static class QueryIndexes
             Console.WriteLine($"// query indexes: cached at {root}");
             return (ours, stock);
         }
-        if (Directory.Exists(root)) Directory.Delete(root, true);
+        // Indexes of the same articles built by an older library are stale: remove them (about 190 MB each in full).
+        foreach (var stale in Directory.Exists(Path.GetDirectoryName(root)) ? Directory.GetDirectories(Path.GetDirectoryName(root)!, $"query-index-{articles.Count}-*") : [])
+            Directory.Delete(stale, true);
         Directory.CreateDirectory(root);
         var sw = Stopwatch.StartNew();
         using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours }))
