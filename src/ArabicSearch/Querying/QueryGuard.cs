@@ -1,3 +1,5 @@
+using Lucene.Net.Search;
+
 namespace ArabicSearch.Querying;
 
 /// <summary>
@@ -35,5 +37,19 @@ internal static class QueryGuard
         int depth = NestingDepth(query);
         if (depth > MaxNesting)
             throw new InvalidQueryException($"The query nests parentheses {depth} levels deep; at most {MaxNesting} are allowed.");
+    }
+
+    /// <summary>
+    /// Drops repeated clauses of a top-level boolean query ("بغداد بغداد بغداد …"), which cost a term lookup each and
+    /// change nothing but the weight of a word typed twice.
+    /// </summary>
+    public static Query WithoutRepeatedClauses(Query query)
+    {
+        if (query is not BooleanQuery boolean || boolean.Clauses.Count < 2) return query;
+        var seen = new HashSet<(Query, Occur)>();
+        var unique = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+        foreach (var clause in boolean.Clauses)
+            if (seen.Add((clause.Query, clause.Occur))) unique.Add(clause);
+        return unique.Clauses.Count == boolean.Clauses.Count ? query : unique;
     }
 }

@@ -123,7 +123,7 @@ internal sealed class QueryTranslator
         if (syntax == QuerySyntax.Lucene) QueryGuard.CheckNesting(text);
         try
         {
-            return parser.Parse(input);
+            return QueryGuard.WithoutRepeatedClauses(parser.Parse(input));
         }
         catch (ParseException e) when (e.InnerException is BooleanQuery.TooManyClausesException)
         {

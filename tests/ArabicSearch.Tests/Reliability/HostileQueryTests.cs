@@ -124,6 +124,22 @@ public class HostileQueryTests
         Assert.That(() => _engine.Search(new SearchRequest { Text = query }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains("too long"));
     }
 
+    [Test]
+    public void WithoutRepeatedClauses_keeps_one_of_each_clause()
+    {
+        var query = new Lucene.Net.Search.BooleanQuery();
+        foreach (var word in new[] { "a", "b", "a", "a" })
+            query.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("body", word)), Lucene.Net.Search.Occur.SHOULD);
+        query.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("body", "a")), Lucene.Net.Search.Occur.MUST_NOT); // same query, other occur: kept
+        var unique = (Lucene.Net.Search.BooleanQuery)QueryGuard.WithoutRepeatedClauses(query);
+        Assert.That(unique.Clauses.Select(c => c.ToString()), Is.EqualTo(new[] { "body:a", "body:b", "-body:a" }));
+    }
+
+    [Test]
+    public void Search_of_a_word_repeated_a_thousand_times_matches_as_the_word_once() =>
+        Assert.That(_engine.Search(new SearchRequest { Text = string.Join(' ', Enumerable.Repeat("بغداد", 1_000)), Top = 5 }).Total,
+            Is.EqualTo(_engine.Search(new SearchRequest { Text = "بغداد", Top = 5 }).Total));
+
     [TestCase(0, 100_000_000)]
     [TestCase(-1, 10)]
     [TestCase(0, -1)]
