@@ -101,7 +101,7 @@ public sealed class EntityRecognizer
             for (int c = words[i - 1].End; c < words[i].Start; c++)
             {
                 char ch = text[c];
-                if (char.IsWhiteSpace(ch)) continue;
+                if (char.IsWhiteSpace(ch) || ch is '_' or '#') continue; // #صلاح_السعدني: a hashtag marks a name and joins its words with _
                 if (ch is '"' or '\'' or '“' or '”' or '«' or '»' or '„' or '‘' or '’') { gaps[i] = Gap.Quote; continue; }
                 gaps[i] = Gap.Punctuation;
                 break;

@@ -27,7 +27,7 @@ internal static class NameRules
         "الفنان", "الفنانة", "النجم", "النجمة", "المطرب", "المطربة", "المغني", "المغنية", "الممثل", "الممثلة", "المخرج",
         "اللاعب", "اللاعبة", "المدرب", "المهاجم", "الحارس", "المدافع", "الأستاذ", "البروفيسور", "القاضي", "المحامي",
         "الإعلامي", "الإعلامية", "المذيع", "المذيعة", "الشاعر", "الروائي", "المغرد", "الناشط", "الناشطة", "المعارض",
-        "محافظ", "المحافظ", "عمدة", "العاهل", "ولي", "البابا", "الحاخام", "الإمام", "المفتي");
+        "محافظ", "المحافظ", "عمدة", "العاهل", "ولي", "البابا", "الحاخام", "الإمام", "المفتي", "عميد");
 
     // Words of a title's complement that are not followed by the article: the head of an idafa (مجلس النواب، باسم القائد).
     private static readonly HashSet<string> ComplementHeads = Set(
@@ -48,9 +48,30 @@ internal static class NameRules
 
     // Organizations: the head word is part of the name (وكالة الأنباء العراقية).
     private static readonly HashSet<string> OrgHeads = Set(
-        "وكالة", "منظمة", "حركة", "حزب", "جامعة", "شركة", "مجلس", "هيئة", "جبهة", "جمعية", "مؤسسة", "صحيفة", "جريدة", "قناة",
+        "منظمة", "حركة", "حزب", "جامعة", "شركة", "مجلس", "هيئة", "جبهة", "جمعية", "مؤسسة", "نقابة",
         "وزارة", "اتحاد", "نادي", "منتخب", "بنك", "مصرف", "محكمة", "مركز", "معهد", "لجنة", "تحالف", "ائتلاف", "كتلة", "تيار",
-        "مجموعة", "إذاعة", "مجلة", "صندوق", "برلمان", "جيش", "ميليشيا", "كتائب", "لواء", "فيلق", "أكاديمية", "بورصة");
+        "برلمان", "جيش", "ميليشيا", "كتائب", "لواء", "فيلق", "أكاديمية", "بورصة");
+
+    // Media: the head word is a descriptor when a proper name follows (صحيفة "حرييت"، وكالة رويترز للأنباء), part of
+    // the name when article words follow (وكالة الأنباء العراقية).
+    private static readonly HashSet<string> MediaHeads = Set("وكالة", "صحيفة", "جريدة", "مجلة", "قناة", "موقع", "إذاعة", "تلفزيون", "شبكة");
+
+    // Media heads that may start a name made of article words (وكالة الأنباء العراقية); موقع and شبكة rarely do.
+    private static readonly HashSet<string> NamingMediaHeads = Set("وكالة", "صحيفة", "جريدة", "مجلة", "قناة", "إذاعة");
+
+    // Titles so generic that a single word after them is more often a verb or a noun than a name (الرئيس سيحدد).
+    private static readonly HashSet<string> WeakTitles = Set(
+        "الرئيس", "رئيس", "الرئيسة", "رئيسة", "الوزير", "وزير", "الوزيرة", "وزيرة", "نائب", "النائب", "النائبة", "الناطق",
+        "المتحدث", "الناطقة", "المتحدثة", "الأمين", "أمين", "القائد", "قائد", "زعيم", "الزعيم", "مستشار", "المستشار", "محافظ",
+        "المحافظ", "عميد");
+
+    // Words after a media name that describe it (وكالة رويترز للأنباء، موقع "غيزمودو" الإخباري).
+    private static readonly HashSet<string> MediaTails = Set("للأنباء", "أنباء", "الإخباري", "الإخبارية", "الإلكتروني", "الإلكترونية");
+
+    // Number words: never part of a name.
+    private static readonly HashSet<string> NumberWords = Set(
+        "واحد", "اثنان", "اثنين", "ثلاثة", "ثلاث", "أربعة", "أربع", "خمسة", "خمس", "ستة", "ست", "سبعة", "سبع", "ثمانية",
+        "تسعة", "تسع", "عشرة", "عشر", "مئة", "مائة", "ألف", "آلاف", "مليون", "ملايين", "مليار", "بشكل", "نحو");
 
     // Words that end a facility's name and belong to it (قاعدة بلد الجوية، مطار رفيق الحريري الدولي).
     private static readonly HashSet<string> FacilityTails = Set("الجوية", "البحرية", "العسكرية", "الدولي", "الدولية", "المركزي", "الكبير");
@@ -67,6 +88,7 @@ internal static class NameRules
         "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
         "الذي", "التي", "الذين", "أمام", "إثر", "عقب", "لدى", "بشأن", "حول", "وفق", "بحسب", "حسب", "ضد", "جراء",
         "السابق", "السابقة", "الحالي", "الحالية", "الجديد", "الجديدة", "الراحل", "الراحلة", "المنتهية", "نفسه", "نفسها",
+        "التابع", "التابعة", "المقرب", "المقربة", "الموالية", "الموالي", "المدعومة", "المدعوم", "الخاص", "الخاصة", "مباشرة",
         "أيضا", "كذلك", "هناك", "عدد", "أحد", "إحدى", "بعض", "كل", "جميع", "أكثر", "أقل", "نحو", "حوالي", "الأول", "الثاني",
         "الأولى", "الثانية", "إن", "أن", "بأن", "لأن", "إنه", "أنه", "بأنه", "أنها", "إنها", "بأنها", "له", "لها", "فيه");
 
@@ -84,12 +106,14 @@ internal static class NameRules
             if (Matches(PersonTitles, w, out _)) { TryPerson(words, gaps, covered, i, found); continue; }
             if (Matches(FacilityHeads, w, out var facility)) { i = TryPlace(words, gaps, covered, i, facility, EntityType.LOC, includeHead: true, found); continue; }
             if (Matches(AreaHeads, w, out _)) { i = TryPlace(words, gaps, covered, i, null, EntityType.LOC, includeHead: false, found); continue; }
-            if (Matches(OrgHeads, w, out var org)) i = TryOrganization(words, gaps, covered, i, org, found);
+            if (Matches(MediaHeads, w, out var media)) { i = TryMedia(words, gaps, covered, i, media, found); continue; }
+            if (Matches(OrgHeads, w, out var org)) i = TryOrganization(words, gaps, covered, i, org, found, minWords: HasArticle(w) ? 2 : 1);
         }
     }
 
     private static void TryPerson(List<TextWord> words, Gap[] gaps, bool[] covered, int title, List<(int, int, Entity)> found)
     {
+        bool weak = Matches(WeakTitles, words[title].Text, out _);
         // Skip the title's complement and descriptors: article words, idafa heads, further titles (at most six words).
         int j = title + 1;
         int skipped = 0;
@@ -106,17 +130,21 @@ internal static class NameRules
         if (gaps[j] == Gap.Quote || gaps[j] == Gap.Punctuation && skipped == 0) return; // a quoted word is rarely a person's name
         int first = j;
         int last = -1;
-        for (int k = first; k < words.Count && k < first + 4; k++)
+        int limit = first + 3; // three words, more only through connectors (سلطان بن سحيم آل ثاني)
+        for (int k = first; k < words.Count && k < limit; k++)
         {
             if (covered[k] || (k > first && gaps[k] != Gap.None)) break;
             string w = words[k].Text;
             if (!LooksLikeNameWord(w)) break;
             if (k == first && HasArticle(w)) break; // a given name does not take the article
-            if (Matches(PersonTitles, w, out _) || Matches(OrgHeads, w, out _) || Matches(AreaHeads, w, out _) || Matches(FacilityHeads, w, out _)) break;
+            if (IsHeadWord(w)) break;
+            if (k > first && !HasArticle(w) && w.EndsWith("يه", StringComparison.Ordinal)) break; // جدارية: an indefinite noun
             last = k;
+            if (NameConnectors.Contains(w)) { limit = Math.Min(limit + 1, first + 6); continue; }
             if (k > first && HasArticle(w)) break; // a family name with the article ends the name (إحسان الشمري)
         }
-        if (last < 0) return;
+        while (last >= first && NameConnectors.Contains(words[last].Text)) last--; // a name does not end in بن
+        if (last < first || weak && last == first) return;
         Add(words, covered, first, last, EntityType.PER, first, found);
     }
 
@@ -125,7 +153,7 @@ internal static class NameRules
         int first = head + 1;
         if (first >= words.Count || covered[first] || gaps[first] == Gap.Punctuation) return head;
         string w0 = words[first].Text;
-        if (!LooksLikeNameWord(w0) || IsIndefiniteAdjective(w0) || IsNisba(w0) || FacilityTails.Contains(w0)) return head;
+        if (!LooksLikeNameWord(w0) || IsIndefiniteAdjective(w0) || IsNisba(w0) || IsPlural(w0) || IsHeadWord(w0) || FacilityTails.Contains(w0)) return head;
         int last = first;
         int plain = HasArticle(w0) ? 0 : 1;
         for (int k = first + 1; k < words.Count && k < first + 4; k++)
@@ -133,7 +161,7 @@ internal static class NameRules
             if (covered[k] || gaps[k] != Gap.None) break;
             string w = words[k].Text;
             if (includeHead && FacilityTails.Contains(w)) { last = k; break; }
-            if (!LooksLikeNameWord(w) || IsNisba(w)) break;
+            if (!LooksLikeNameWord(w) || IsNisba(w) || IsHeadWord(w) || IsAdverb(w)) break;
             if (!HasArticle(w))
             {
                 if (plain >= 2 || HasArticle(words[k - 1].Text)) break; // at most two plain words, and none after the article
@@ -149,20 +177,61 @@ internal static class NameRules
         return last;
     }
 
-    private static int TryOrganization(List<TextWord> words, Gap[] gaps, bool[] covered, int head, string headWord, List<(int, int, Entity)> found)
+    private static readonly HashSet<string> NameConnectors = Set("بن", "بنت", "ابن", "أبو", "أبي", "أم", "آل", "عبد", "ولد", "دي", "دا", "فان", "فون");
+
+    private static bool IsHeadWord(string w) =>
+        Matches(PersonTitles, w, out _) || Matches(OrgHeads, w, out _) || Matches(MediaHeads, w, out _) || Matches(AreaHeads, w, out _) || Matches(FacilityHeads, w, out _);
+
+    /// <summary>A media outlet: the quoted or plain name after the head word, without it; or the head and article words.</summary>
+    private static int TryMedia(List<TextWord> words, Gap[] gaps, bool[] covered, int head, string headWord, List<(int, int, Entity)> found)
     {
         int first = head + 1;
         if (first >= words.Count || covered[first] || gaps[first] == Gap.Punctuation) return head;
         string w0 = words[first].Text;
-        if (!LooksLikeNameWord(w0)) return head;
+        if (HasArticle(w0)) return NamingMediaHeads.Contains(headWord) || NamingMediaHeads.Contains("ال" + headWord) ? TryOrganization(words, gaps, covered, head, headWord, found, minWords: 2) : head;
+        if (MediaTails.Contains(w0) && first + 1 < words.Count && !covered[first + 1] && gaps[first + 1] == Gap.None) w0 = words[++first].Text; // وكالة أنباء الأناضول
+        if (!LooksLikeNameWord(w0) || IsIndefiniteAdjective(w0) || IsNisba(w0) || IsHeadWord(w0)) return head;
+        bool quoted = gaps[first] == Gap.Quote;
+        int last = first;
+        for (int k = first + 1; k < words.Count && k < first + 4; k++)
+        {
+            if (covered[k] || gaps[k] == Gap.Punctuation || (quoted ? gaps[k] == Gap.Quote : gaps[k] != Gap.None)) break;
+            string w = words[k].Text;
+            if (!LooksLikeNameWord(w) || MediaTails.Contains(w) || IsHeadWord(w) || (!quoted && (HasArticle(w) || IsAdverb(w)))) break;
+            last = k;
+        }
+        if (!quoted && !HasLatin(words, first, last) && last == first && IsNisba("ال" + w0)) return head;
+        var key = new List<string>();
+        for (int k = first; k <= last; k++) key.Add(KeyOf(words[k].Text));
+        Add(words, covered, first, last, EntityType.ORG, key, found);
+        return last;
+    }
+
+    private static bool HasLatin(List<TextWord> words, int first, int last)
+    {
+        for (int k = first; k <= last; k++)
+            foreach (char c in words[k].Text) if (c is >= 'a' and <= 'z') return true;
+        return false;
+    }
+
+    /// <summary>A word in the accusative with tanween (استعدادا، مباشرة is not caught): names rarely continue with one.</summary>
+    private static bool IsAdverb(string w) => w.Length >= 5 && w[^1] == 'ا' && w[^2] != 'ي' && w[^2] != 'و';
+
+    private static int TryOrganization(List<TextWord> words, Gap[] gaps, bool[] covered, int head, string headWord, List<(int, int, Entity)> found, int minWords)
+    {
+        int first = head + 1;
+        if (first >= words.Count || covered[first] || gaps[first] == Gap.Punctuation) return head;
+        string w0 = words[first].Text;
+        if (!LooksLikeNameWord(w0) || IsHeadWord(w0) || IsPlural(w0)) return head;
         if (!HasArticle(w0) && (IsIndefiniteAdjective(w0) || w0.EndsWith('ي'))) return head;
+        if (!HasArticle(w0) && w0.Length >= 4 && w0[0] is 'ت' or 'ي' && gaps[first] == Gap.None) return head; // لجنة تدعم: a verb
         int last = first;
         int plain = HasArticle(w0) ? 0 : 1;
         for (int k = first + 1; k < words.Count && k < first + 5; k++)
         {
             if (covered[k] || gaps[k] != Gap.None) break;
             string w = words[k].Text;
-            if (!LooksLikeNameWord(w)) break;
+            if (!LooksLikeNameWord(w) || IsHeadWord(w) || IsAdverb(w)) break;
             if (!HasArticle(w))
             {
                 // A foreign name may take two plain words (وكالة فرانس برس); after the article only article words follow (للمقاومة too).
@@ -171,8 +240,8 @@ internal static class NameRules
             }
             last = k;
         }
-        // "الشركة الأميركية" is no name: a head with the article needs two words after it.
-        if (HasArticle(words[head].Text) && last - first < 1) return head;
+        // "الشركة الأميركية" and "هيئة التدريس" are no names: generic heads need more than one word after them.
+        if (last - first + 1 < minWords) return head;
         var key = new List<string> { headWord };
         for (int k = first; k <= last; k++) key.Add(KeyOf(words[k].Text));
         Add(words, covered, head, last, EntityType.ORG, key, found);
@@ -195,9 +264,12 @@ internal static class NameRules
         found.Add((first, last, entity));
     }
 
+    /// <summary>A sound feminine plural with the article (العمليات، الموظفين): a common noun, not a place's name.</summary>
+    private static bool IsPlural(string w) => HasArticle(w) && (w.EndsWith("ات", StringComparison.Ordinal) || w.EndsWith("ين", StringComparison.Ordinal) && !w.EndsWith("دين", StringComparison.Ordinal));
+
     private static bool LooksLikeNameWord(string w)
     {
-        if (w.Length < 2 || ArabicStopwords.Contains(w) || NonNames.Contains(w) || NonNames.Contains(StripProclitics(w))) return false;
+        if (w.Length < 2 || ArabicStopwords.Contains(w) || NonNames.Contains(w) || NonNames.Contains(StripProclitics(w)) || NumberWords.Contains(w)) return false;
         foreach (char c in w) if (char.IsDigit(c)) return false;
         return true;
     }

@@ -47,6 +47,11 @@ public class EntityRecognizerTests
     [TestCase("بمحافظة صلاح الدين شمال العاصمة", "LOC صلاح الدين → loc:صلاح_دين")]       // the area word is left out
     [TestCase("نقلتها وكالة الأنباء العراقية (واع)", "ORG وكالة الأنباء العراقية → org:وكاله_انباء_عراقيه")]
     [TestCase("الجناح الخاص بشركة “ساليبورتر” الأميركية", "ORG بشركة “ساليبورتر → org:شركه_ساليبورتر")] // a quote opens the name and ends it
+    [TestCase("قالت وكالة \"يونهاب\" للأنباء إن", "ORG يونهاب → org:يونهاب")]                // a quoted outlet, without its head word
+    [TestCase("وقالت وكالة دوغان للأنباء إن", "ORG دوغان → org:دوغان")]                        // a plain foreign name
+    [TestCase("وقالت وكالة أنباء الأناضول إن", "ORG الأناضول → org:اناضول")]
+    [TestCase("ظهر الفنان المصري #صلاح_السعدني أخيرا", "PER صلاح_السعدني → per:صلاح_سعدني")]   // a hashtag
+    [TestCase("واصل الشيخ سلطان بن سحيم آل ثاني تغريداته", "PER سلطان بن سحيم آل ثاني → per:سلطان_بن_سحيم_ال_ثاني")] // connectors
     public void Recognize_unseen_names_from_titles_and_place_words(string text, params string[] expected) =>
         Assert.That(Mentions(text, Small), Is.EqualTo(expected));
 
@@ -56,6 +61,10 @@ public class EntityRecognizerTests
     [TestCase("أطلقت مجموعة أخرى من الصواريخ")]
     [TestCase("حسبما أفادت مراسل “سكاي نيوز عربية”")]       // a quoted outlet is no person
     [TestCase("في العاصمة العراقية")]
+    [TestCase("على موقع التواصل الاجتماعي")]                 // a generic site, not an outlet
+    [TestCase("إن صحة الرئيس تتحسن")]                        // a weak title and a single word: a verb
+    [TestCase("حسب لجنة تدعم الصبية")]                       // an organization word, then a verb
+    [TestCase("في منطقة العمليات جنوب")]                     // a plural common noun names no place
     public void Recognize_finds_no_name_where_there_is_none(string text) =>
         Assert.That(Mentions(text, Small), Is.Empty);
 
