@@ -50,8 +50,8 @@ public class EntityEvaluationTests
         if (path is null) Assert.Ignore("../shared/corpora/ant-multisource-v2.1.trec.gz is not present next to the repository; this measurement needs it.");
         var result = Evaluate("ant-multisource-v2.1.jsonl", TrecReader.Read(path).Where(r => r.Article is not null).Select(r => r.Article!));
         Assert.That(result.Documents, Is.GreaterThanOrEqualTo(30));
-        Assert.That(result.Total.Precision, Is.GreaterThanOrEqualTo(0.65));
-        Assert.That(result.Total.Recall, Is.GreaterThanOrEqualTo(0.45));
+        Assert.That(result.Total.Precision, Is.GreaterThanOrEqualTo(0.80));
+        Assert.That(result.Total.Recall, Is.GreaterThanOrEqualTo(0.52));
     }
 
     private static readonly EntityRecognizer Small = EntityRecognizerTests.Small;
