@@ -238,7 +238,7 @@ public sealed class ArabicSearchEngine : IDisposable
                 // A second pass over all matches; scoring is skipped (AcceptsDocsOutOfOrder) and doc values are columnar.
                 var counter = new FacetCounter();
                 searcher.Search(translated.Query, counter);
-                facets = counter.Result(_recognizer.Describe, request.FacetLimit);
+                facets = counter.Result(_recognizer.TypeOf, _recognizer.Describe, request.FacetLimit);
             }
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             if (elapsed > _options.SlowQueryThreshold && _logger.IsEnabled(LogLevel.Warning))

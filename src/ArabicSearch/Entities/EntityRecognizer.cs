@@ -82,6 +82,9 @@ public sealed class EntityRecognizer
     /// <summary>Whether unseen names are found by rules as well as by the gazetteer. Default true.</summary>
     public bool UseRules { get; init; } = true;
 
+    /// <summary>The type of the entity with <paramref name="id"/>, without building it; null when unknown.</summary>
+    internal EntityType? TypeOf(string id) => Gazetteer.Find(id)?.Type ?? GeneratedEntities.TypeOf(id);
+
     /// <summary>
     /// The entity an id stands for: a gazetteer entity, or one a rule generated (whose name is its normalized words);
     /// null when the id is neither.

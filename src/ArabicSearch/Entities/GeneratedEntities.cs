@@ -20,6 +20,15 @@ public static class GeneratedEntities
     /// <summary>True when <paramref name="id"/> is a generated id.</summary>
     public static bool IsGenerated(string id) => TryDescribe(id) is not null;
 
+    /// <summary>The type of a generated id, or null for any other id. Allocation-free.</summary>
+    internal static EntityType? TypeOf(string id)
+    {
+        if (id.Length <= 4 || id[3] != ':') return null;
+        foreach (var type in (ReadOnlySpan<EntityType>)[EntityType.PER, EntityType.LOC, EntityType.ORG])
+            if (id.StartsWith(Prefix(type), StringComparison.Ordinal)) return type;
+        return null;
+    }
+
     /// <summary>The entity a generated id stands for (its name is its normalized words), or null for any other id.</summary>
     public static Entity? TryDescribe(string id)
     {

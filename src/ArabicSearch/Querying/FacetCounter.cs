@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ArabicSearch.Entities;
 using ArabicSearch.Ingestion;
 using Lucene.Net.Index;
@@ -20,6 +21,10 @@ namespace ArabicSearch.Querying;
 /// </remarks>
 internal sealed class FacetCounter : ICollector
 {
+    // Segments are immutable, so the value of each ordinal is decoded once per segment core and reused by every search.
+    private static readonly ConditionalWeakTable<object, string?[]> EntityValuesBySegment = new();
+    private static readonly ConditionalWeakTable<object, string?[]> SourceValuesBySegment = new();
+
     private readonly Dictionary<string, int> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _months = []; // year * 12 + month - 1
@@ -30,6 +35,8 @@ internal sealed class FacetCounter : ICollector
     private int[] _sourceCounts = [];
     private NumericDocValues? _published;
     private IBits? _hasPublished;
+    private string?[] _entityNames = [];
+    private string?[] _sourceNames = [];
 
     /// <summary>How many documents were counted.</summary>
     public int Documents { get; private set; }
@@ -44,8 +51,10 @@ internal sealed class FacetCounter : ICollector
         var reader = context.AtomicReader;
         _entityValues = reader.GetSortedSetDocValues(FieldNames.Entity);
         _entityCounts = _entityValues is null ? [] : new int[checked((int)_entityValues.ValueCount)];
+        _entityNames = _entityValues is null ? [] : EntityValuesBySegment.GetValue(reader.CoreCacheKey, _ => new string?[_entityCounts.Length]);
         _sourceValues = reader.GetSortedDocValues(FieldNames.Source);
         _sourceCounts = _sourceValues is null ? [] : new int[_sourceValues.ValueCount];
+        _sourceNames = _sourceValues is null ? [] : SourceValuesBySegment.GetValue(reader.CoreCacheKey, _ => new string?[_sourceCounts.Length]);
         _published = reader.GetNumericDocValues(FieldNames.PublishedValues);
         _hasPublished = _published is null ? null : reader.GetDocsWithField(FieldNames.PublishedValues);
     }
@@ -78,14 +87,23 @@ internal sealed class FacetCounter : ICollector
         for (int ord = 0; ord < _entityCounts.Length; ord++)
         {
             if (_entityCounts[ord] == 0) continue;
-            _entityValues!.LookupOrd(ord, bytes);
-            Add(_entities, bytes.Utf8ToString(), _entityCounts[ord]);
+            string? entity = _entityNames[ord];
+            if (entity is null)
+            {
+                _entityValues!.LookupOrd(ord, bytes);
+                _entityNames[ord] = entity = bytes.Utf8ToString(); // a benign race: equal strings
+            }
+            Add(_entities, entity, _entityCounts[ord]);
         }
         for (int ord = 0; ord < _sourceCounts.Length; ord++)
         {
             if (_sourceCounts[ord] == 0) continue;
-            _sourceValues!.LookupOrd(ord, bytes);
-            string source = bytes.Utf8ToString();
+            string? source = _sourceNames[ord];
+            if (source is null)
+            {
+                _sourceValues!.LookupOrd(ord, bytes);
+                _sourceNames[ord] = source = bytes.Utf8ToString();
+            }
             if (source.Length > 0) Add(_sources, source, _sourceCounts[ord]);
         }
         _entityCounts = [];
@@ -98,17 +116,21 @@ internal sealed class FacetCounter : ICollector
 
     /// <summary>
     /// The counts: the <paramref name="limit"/> most frequent entities of each type and sources (ties by value), and
-    /// every month, newest first. <paramref name="describe"/> gives an entity id's type and label; ids it does not
-    /// know (e.g. from an entity since removed from the gazetteer) are left out.
+    /// every month, newest first. <paramref name="typeOf"/> gives an entity id's type (ids it does not know, e.g. from
+    /// an entity since removed from the gazetteer, are left out); <paramref name="describe"/> the label of those shown.
     /// </summary>
-    public SearchFacets Result(Func<string, Entity?> describe, int limit)
+    public SearchFacets Result(Func<string, EntityType?> typeOf, Func<string, Entity?> describe, int limit)
     {
         FlushSegment();
-        var byType = new Dictionary<string, List<FacetCount>>(StringComparer.Ordinal);
-        foreach (var type in Enum.GetValues<EntityType>()) byType[type.ToString()] = [];
+        // Rank ids by type first and build entities only for the ones shown: a broad query names thousands.
+        var byType = new Dictionary<EntityType, List<FacetCount>>();
+        foreach (var type in Enum.GetValues<EntityType>()) byType[type] = [];
         foreach (var (id, n) in _entities)
-            if (describe(id) is { } e) byType[e.Type.ToString()].Add(new FacetCount(id, e.Name, n));
-        var entities = byType.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FacetCount>)Top(kv.Value, limit), StringComparer.Ordinal);
+            if (typeOf(id) is { } type) byType[type].Add(new FacetCount(id, id, n));
+        var entities = byType.ToDictionary(
+            kv => kv.Key.ToString(),
+            kv => (IReadOnlyList<FacetCount>)Top(kv.Value, limit).Select(c => c with { Label = describe(c.Value)?.Name ?? c.Value }).ToList(),
+            StringComparer.Ordinal);
         var sources = Top(_sources.Select(kv => new FacetCount(kv.Key, kv.Key, kv.Value)), limit);
         var months = _months.OrderByDescending(kv => kv.Key).Select(kv =>
         {
