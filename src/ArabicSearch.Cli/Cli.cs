@@ -13,7 +13,7 @@ internal static class ExitCodes
 /// <summary>Runs commands with one error policy: a clear one-line message and a defined exit code, never a stack trace.</summary>
 internal static class Cli
 {
-    public static int Invoke(RootCommand root, string[] args)
+    public static int Invoke(Command root, string[] args)
     {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

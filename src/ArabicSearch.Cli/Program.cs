@@ -1,10 +1,16 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Reflection;
 using System.Text;
 using ArabicSearch.Cli;
 
 Console.OutputEncoding = Encoding.UTF8;
-var root = new RootCommand("arabicsearch: Arabic full-text search over news, on Lucene.Net.\n\nExit codes: 0 ok; 1 failure; 2 bad arguments or query; 3 indexing finished but some records were rejected.");
+// Named like the installed tool, not like the assembly (ArabicSearch.Cli), so help and errors say "arabicsearch".
+var root = new Command("arabicsearch", "Arabic full-text search over news, on Lucene.Net.\n\nExit codes: 0 ok; 1 failure; 2 bad arguments or query; 3 indexing finished but some records were rejected.")
+{
+    new HelpOption(),
+    new VersionOption(),
+};
 // Every class in ArabicSearch.Cli.Commands with a static Create() returning a Command is a subcommand.
 foreach (var type in typeof(Cli).Assembly.GetTypes().Where(t => t.Namespace == "ArabicSearch.Cli.Commands").OrderBy(t => t.Name, StringComparer.Ordinal))
 {
