@@ -34,11 +34,12 @@ public sealed class ArabicSearchEngine : IDisposable
     private readonly ILogger _logger;
     private int _disposed;
 
-    private static readonly Similarity Bm25 = new BM25Similarity(1.2f, 0.75f);
+    private readonly Similarity _similarity;
 
     private ArabicSearchEngine(LuceneDirectory directory, ArabicSearchOptions options, string where)
     {
         _options = options;
+        _similarity = new BM25Similarity(options.Bm25K1, options.Bm25B);
         _logger = options.LoggerFactory?.CreateLogger<ArabicSearchEngine>() ?? NullLogger<ArabicSearchEngine>.Instance;
         _recognizer = options.Gazetteer is null ? EntityRecognizer.Default : new EntityRecognizer(options.Gazetteer);
         _mapper = new DocumentMapper(_recognizer);
@@ -48,10 +49,10 @@ public sealed class ArabicSearchEngine : IDisposable
             Func<IndexWriterConfig>? newConfig = options.ReadOnly ? null : () => new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
-                Similarity = Bm25,
+                Similarity = _similarity,
                 RAMBufferSizeMB = 64,
             };
-            _index = IndexSession.Open(directory, newConfig, new Bm25SearcherFactory(), where, options.CreateIfMissing, options.VerifyOnOpen);
+            _index = IndexSession.Open(directory, newConfig, new Bm25SearcherFactory(_similarity), where, options.CreateIfMissing, options.VerifyOnOpen);
         }
         catch
         {
@@ -296,8 +297,8 @@ public sealed class ArabicSearchEngine : IDisposable
         _analyzer.Dispose();
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class Bm25SearcherFactory(Similarity similarity) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Bm25 };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
     }
 }

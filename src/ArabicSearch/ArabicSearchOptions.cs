@@ -24,6 +24,18 @@ public sealed record ArabicSearchOptions
     /// <summary>The weight of the exact (unstemmed) views relative to the stemmed ones in free-text ranking. Default 0.5.</summary>
     public float ExactViewWeight { get; init; } = 0.5f;
 
+    /// <summary>
+    /// The weight of the loose (aggressively stemmed, variant-tolerant) views relative to the stemmed ones in
+    /// free-text ranking; 0 leaves them out. Default 1. See docs/relevance.md for how it was measured.
+    /// </summary>
+    public float LooseViewWeight { get; init; } = 1f;
+
+    /// <summary>BM25's term-frequency saturation k1. Default 0.6: short passages and news paragraphs gain little from repeats.</summary>
+    public float Bm25K1 { get; init; } = 0.6f;
+
+    /// <summary>BM25's length normalization b, from 0 (none) to 1 (full). Default 0.8.</summary>
+    public float Bm25B { get; init; } = 0.8f;
+
     /// <summary>The largest <see cref="SearchRequest.Skip"/> + <see cref="SearchRequest.Top"/> a search may ask for. Default 10,000.</summary>
     public int MaxResultWindow { get; init; } = 10_000;
 
@@ -46,6 +58,9 @@ public sealed record ArabicSearchOptions
         if (IndexPath is not null && string.IsNullOrWhiteSpace(IndexPath)) throw new ArgumentException("IndexPath is empty.");
         if (!(TitleBoost > 0) || float.IsInfinity(TitleBoost)) throw new ArgumentException("TitleBoost must be a positive number.");
         if (!(ExactViewWeight >= 0) || float.IsInfinity(ExactViewWeight)) throw new ArgumentException("ExactViewWeight must be zero or positive.");
+        if (!(LooseViewWeight >= 0) || float.IsInfinity(LooseViewWeight)) throw new ArgumentException("LooseViewWeight must be zero or positive.");
+        if (!(Bm25K1 >= 0) || float.IsInfinity(Bm25K1)) throw new ArgumentException("Bm25K1 must be zero or positive.");
+        if (!(Bm25B is >= 0 and <= 1)) throw new ArgumentException("Bm25B must be between 0 and 1.");
         if (MaxResultWindow < 1) throw new ArgumentException("MaxResultWindow must be at least 1.");
     }
 }

@@ -13,6 +13,10 @@ public static class FieldNames
     public const string TitleExact = "title_exact";
     /// <summary>The body, exact (normalized, unstemmed) view.</summary>
     public const string BodyExact = "body_exact";
+    /// <summary>The headline, loose (aggressively stemmed, variant-tolerant) view.</summary>
+    public const string TitleLoose = "title_loose";
+    /// <summary>The body, loose (aggressively stemmed, variant-tolerant) view.</summary>
+    public const string BodyLoose = "body_loose";
     /// <summary>The source: indexed as one term, stored, and a facet.</summary>
     public const string Source = "source";
     /// <summary>The url: stored only.</summary>
@@ -30,5 +34,7 @@ public static class FieldNames
 
     /// <summary>The analyzed views, and the analyzer view each uses.</summary>
     internal static Analysis.ArabicView ViewOf(string field) =>
-        field.EndsWith("_exact", StringComparison.Ordinal) ? Analysis.ArabicView.Exact : Analysis.ArabicView.Stemmed;
+        field.EndsWith("_exact", StringComparison.Ordinal) ? Analysis.ArabicView.Exact
+        : field.EndsWith("_loose", StringComparison.Ordinal) ? Analysis.ArabicView.Loose
+        : Analysis.ArabicView.Stemmed;
 }

@@ -16,9 +16,14 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var run = new Option<string?>("--run") { Description = "Write our TREC run to FILE (with --baseline, the stock run to FILE.stock)." };
         var top = new Option<int>("--top") { Description = "Hits retrieved per query.", DefaultValueFactory = _ => 100 };
+        var defaults = new ArabicSearchOptions();
+        var k1 = new Option<float>("--k1") { Description = $"Our BM25 k1 (default {defaults.Bm25K1}), for ablations.", DefaultValueFactory = _ => defaults.Bm25K1 };
+        var b = new Option<float>("--b") { Description = $"Our BM25 b (default {defaults.Bm25B}), for ablations.", DefaultValueFactory = _ => defaults.Bm25B };
+        var exactWeight = new Option<float>("--exact-weight") { Description = $"Our exact-view weight (default {defaults.ExactViewWeight}); 0 leaves the view out.", DefaultValueFactory = _ => defaults.ExactViewWeight };
+        var looseWeight = new Option<float>("--loose-weight") { Description = $"Our loose-view weight (default {defaults.LooseViewWeight}); 0 leaves the view out.", DefaultValueFactory = _ => defaults.LooseViewWeight };
         var cmd = new Command("eval", "Measure retrieval quality on a judged set: MRR@10, Recall@1/5/10/100, nDCG@10, MAP.\nQueries are searched as a user's plain free text.\n\nExample:\n  arabicsearch eval --corpus corpus.jsonl --queries queries.tsv --qrels qrels.txt --baseline")
         {
-            corpus, queries, qrels, baseline, json, run, top,
+            corpus, queries, qrels, baseline, json, run, top, k1, b, exactWeight, looseWeight,
         };
         cmd.SetAction(r => Cli.Run(() =>
         {
@@ -27,7 +32,19 @@ internal static class EvalCommand
             foreach (var (path, option) in new[] { (r.GetValue(corpus)!, "--corpus"), (r.GetValue(queries)!, "--queries"), (r.GetValue(qrels)!, "--qrels") })
                 if (!File.Exists(path)) throw new UsageException($"{option}: no such file: {path}");
             var set = EvaluationSet.Load(r.GetValue(corpus)!, r.GetValue(queries)!, r.GetValue(qrels)!);
-            var report = Evaluator.Run(set, new EvaluationSettings { Top = n, Baseline = r.GetValue(baseline) });
+            var options = defaults with
+            {
+                Bm25K1 = r.GetValue(k1), Bm25B = r.GetValue(b), ExactViewWeight = r.GetValue(exactWeight), LooseViewWeight = r.GetValue(looseWeight),
+            };
+            EvaluationReport report;
+            try
+            {
+                report = Evaluator.Run(set, new EvaluationSettings { Top = n, Baseline = r.GetValue(baseline), Options = options });
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message); // an option out of range, e.g. --b 2
+            }
             if (r.GetValue(run) is { } runPath)
             {
                 WriteRun(report.Runs[0], set, runPath);

@@ -85,3 +85,20 @@ public sealed class ArabicLightStemFilter : TokenFilter
         _pendingLength = -1;
     }
 }
+
+/// <summary>Applies <see cref="ArabicLooseStemmer"/> to each token, in place.</summary>
+public sealed class ArabicLooseStemFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+
+    /// <summary>Wraps <paramref name="input"/>.</summary>
+    public ArabicLooseStemFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+
+    /// <inheritdoc />
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken()) return false;
+        _term.Length = ArabicLooseStemmer.Stem(_term.Buffer, _term.Length);
+        return true;
+    }
+}

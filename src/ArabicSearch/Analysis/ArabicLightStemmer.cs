@@ -75,7 +75,10 @@ public static class ArabicLightStemmer
         bool pronoun = false;
         foreach (var suf in PronounSuffixes)
         {
-            if (n - suf.Length >= 3 && EndsWith(s, end, suf)) { end -= suf.Length; n -= suf.Length; pronoun = true; break; }
+            if (n - suf.Length < 3 || !EndsWith(s, end, suf)) continue;
+            if (suf == "نا" && s[end - 3] == Alef) break; // ـانًا is tanween after ان (سكانًا, مكانًا), not "our"
+            end -= suf.Length; n -= suf.Length; pronoun = true;
+            break;
         }
         // tanween alef (هجوماً → هجوما after normalization); short words ending in alef (كندا) stay whole
         if (!pronoun && n >= 5 && s[end - 1] == Alef && s[end - 2] != Alef && s[end - 2] != Yeh && s[end - 2] != Waw) { end--; n--; }
@@ -92,7 +95,12 @@ public static class ArabicLightStemmer
             }
         }
         // teh marbuta (normalized to heh) and the feminine nisba يه → ي
-        if (n >= 4 && s[end - 1] == Heh) { end--; n--; }
+        if (n >= 4 && s[end - 1] == Heh)
+        {
+            end--; n--;
+            // ...or the pronoun ه after teh marbuta written as ت: رئاسته → رئاس(ة), like الرئاسة
+            if (!pronoun && n >= 4 && s[end - 1] == Teh) { end--; n--; }
+        }
         return end;
     }
 

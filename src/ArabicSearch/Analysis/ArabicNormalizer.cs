@@ -108,6 +108,10 @@ public static class ArabicNormalizer
         foreach (char c in "\u0624\u0626\u0678") table[c] = '\u0621';
         table['\u0629'] = '\u0647'; // teh marbuta → heh, as Lucene does
         foreach (char c in "\u06A9\u06AA\u06AB\u06AF") table[c] = '\u0643'; // keheh, swash kaf, gaf → kaf
+        table['\u067E'] = '\u0628'; // peh → beh (پاراسيتامول / باراسيتامول)
+        table['\u06A4'] = '\u0641'; // veh → feh (ڤيروس / فيروس)
+        table['\u0686'] = '\u062C'; // tcheh → jeem
+        table['\u0698'] = '\u0632'; // jeh → zain
         foreach (char c in "\u06C1\u06C2\u06D5\u06BE") table[c] = '\u0647'; // heh goal, ae, heh doachashmee → heh
         table['\u0640'] = Ignorable; // tatweel
         table['\u0670'] = Ignorable; // superscript alef

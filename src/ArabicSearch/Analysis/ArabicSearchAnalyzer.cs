@@ -10,12 +10,15 @@ public enum ArabicView
 
     /// <summary>Normalized and light-stemmed words without stopwords: recall for free text.</summary>
     Stemmed,
+
+    /// <summary>Aggressively stemmed and letter-folded words without stopwords (<see cref="ArabicLooseStemmer"/>): a low-weight recall view for variants.</summary>
+    Loose,
 }
 
 /// <summary>
 /// The ArabicSearch analysis chain, usable in any Lucene.Net pipeline:
 /// <see cref="ArabicTokenizer"/> (split and normalize in one pass) → <see cref="ArabicStopwordFilter"/> →
-/// <see cref="ArabicLightStemFilter"/> (stemmed view only).
+/// <see cref="ArabicLightStemFilter"/> (stemmed view) or <see cref="ArabicLooseStemFilter"/> (loose view).
 /// </summary>
 /// <remarks>
 /// Order matters: stopwords are matched after normalization, so every spelling of a function word is caught
@@ -36,6 +39,7 @@ public sealed class ArabicSearchAnalyzer : Analyzer
         var source = new ArabicTokenizer(reader);
         TokenStream sink = new ArabicStopwordFilter(source);
         if (View == ArabicView.Stemmed) sink = new ArabicLightStemFilter(sink);
+        else if (View == ArabicView.Loose) sink = new ArabicLooseStemFilter(sink);
         return new TokenStreamComponents(source, sink);
     }
 }

@@ -23,6 +23,8 @@ internal sealed class DocumentMapper
             new TextField(FieldNames.TitleExact, article.Title, Field.Store.NO),
             new TextField(FieldNames.Body, article.Body, Field.Store.YES),
             new TextField(FieldNames.BodyExact, article.Body, Field.Store.NO),
+            new TextField(FieldNames.TitleLoose, article.Title, Field.Store.NO),
+            new TextField(FieldNames.BodyLoose, article.Body, Field.Store.NO),
             new StringField(FieldNames.Source, article.Source, Field.Store.YES),
             new SortedDocValuesField(FieldNames.Source, new BytesRef(article.Source)),
         };

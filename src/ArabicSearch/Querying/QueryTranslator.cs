@@ -16,16 +16,17 @@ internal sealed class FieldAnalyzer : AnalyzerWrapper
 {
     private readonly ArabicSearchAnalyzer _exact = new(ArabicView.Exact);
     private readonly ArabicSearchAnalyzer _stemmed = new(ArabicView.Stemmed);
+    private readonly ArabicSearchAnalyzer _loose = new(ArabicView.Loose);
 
     public FieldAnalyzer() : base(PER_FIELD_REUSE_STRATEGY) { }
 
-    public Analyzer For(ArabicView view) => view == ArabicView.Exact ? _exact : _stemmed;
+    public Analyzer For(ArabicView view) => view switch { ArabicView.Exact => _exact, ArabicView.Loose => _loose, _ => _stemmed };
 
     protected override Analyzer GetWrappedAnalyzer(string fieldName) => For(FieldNames.ViewOf(fieldName));
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) { _exact.Dispose(); _stemmed.Dispose(); }
+        if (disposing) { _exact.Dispose(); _stemmed.Dispose(); _loose.Dispose(); }
         base.Dispose(disposing);
     }
 }
@@ -41,8 +42,9 @@ internal sealed class QueryTranslator
 
     private readonly FieldAnalyzer _analyzer;
     private readonly EntityRecognizer _recognizer;
-    private readonly string[] _textFields = [FieldNames.Title, FieldNames.Body, FieldNames.TitleExact, FieldNames.BodyExact];
+    private readonly string[] _textFields;
     private readonly Dictionary<string, float> _boosts;
+    private readonly FreeTextQueryBuilder _freeText;
 
     public QueryTranslator(FieldAnalyzer analyzer, EntityRecognizer recognizer, ArabicSearchOptions options)
     {
@@ -54,8 +56,12 @@ internal sealed class QueryTranslator
             [FieldNames.Body] = 1f,
             [FieldNames.TitleExact] = options.TitleBoost * options.ExactViewWeight,
             [FieldNames.BodyExact] = options.ExactViewWeight,
+            [FieldNames.TitleLoose] = options.TitleBoost * options.LooseViewWeight,
+            [FieldNames.BodyLoose] = options.LooseViewWeight,
         };
-        if (options.ExactViewWeight == 0) _textFields = [FieldNames.Title, FieldNames.Body];
+        // Queries in Lucene syntax search the same views at the same weights as plain free text.
+        _textFields = _boosts.Where(kv => kv.Value > 0).Select(kv => kv.Key).ToArray();
+        _freeText = new FreeTextQueryBuilder(analyzer, options);
     }
 
     public TranslatedQuery Translate(SearchRequest request)
@@ -118,6 +124,8 @@ internal sealed class QueryTranslator
 
     private Query ParseText(string text, QuerySyntax syntax)
     {
+        // Plain words, and Lucene-syntax text that uses no syntax, rank the same way.
+        if (syntax == QuerySyntax.Plain || !UsesSyntax(text)) return _freeText.Build(text);
         var parser = new SafeQueryParser(_textFields, _analyzer, _boosts);
         string input = syntax == QuerySyntax.Plain ? QueryParserBase.Escape(text) : text;
         if (syntax == QuerySyntax.Lucene) QueryGuard.CheckNesting(text);
@@ -140,6 +148,15 @@ internal sealed class QueryTranslator
         {
             throw new InvalidQueryException($"The query has more than {BooleanQuery.MaxClauseCount} clauses.", e);
         }
+    }
+
+    /// <summary>True when <paramref name="text"/> has a character or word the classic query parser treats as syntax.</summary>
+    private static bool UsesSyntax(string text)
+    {
+        if (!string.Equals(QueryParserBase.Escape(text), text, StringComparison.Ordinal)) return true;
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            if (word is "AND" or "OR" or "NOT") return true;
+        return false;
     }
 
     private static string FirstLine(string message)

@@ -31,6 +31,8 @@ public class DevSetEvaluationTests
         var stock = report.Runs[1].Metrics;
         Assert.That(report.Queries, Is.GreaterThan(0));
         Assert.That(stock.Mrr10, Is.EqualTo(stockMrr).Within(0.005), "stock ArabicAnalyzer not reproduced");
-        Assert.That(ours.Mrr10, Is.GreaterThanOrEqualTo(stock.Mrr10), "MRR@10 below stock");
+        // The target is stock + 0.04 (not reached yet, see docs/relevance.md); this pins what is reached, with room.
+        Assert.That(ours.Mrr10, Is.GreaterThanOrEqualTo(stock.Mrr10 + 0.025), "MRR@10 not clearly above stock");
+        Assert.That(ours.Recall100, Is.GreaterThanOrEqualTo(stock.Recall100), "Recall@100 below stock");
     }
 }

@@ -1,0 +1,44 @@
+namespace ArabicSearch.Analysis;
+
+/// <summary>
+/// An aggressive stemmer for the variant-tolerant (loose) view, as a pure algorithm over a <c>char[]</c> buffer.
+/// It applies <see cref="ArabicLightStemmer"/> (a lone proclitic stripped), then one more layer the light stemmer
+/// guards against: a final alef, nisba ي or ت on short words (<c>دورا</c>, <c>دولي</c>, <c>اسست</c>), ون/ين/ان
+/// after four letters (<c>لاعبين</c>), and an imperfect-verb prefix ي ت ن (<c>يتسبب</c>/<c>تتسبب</c>). Of what is
+/// left, a word of four letters or more keeps only its consonant skeleton: the long vowels ا و ي after the first
+/// letter are dropped, so spelling variants of borrowed words and plene/defective spellings meet
+/// (<c>أميركي</c>/<c>أمريكي</c> → <c>امرك</c>); and ظ is folded to ض, a frequent misspelling.
+/// </summary>
+/// <remarks>
+/// This view merges words the light stemmer keeps apart on purpose (<c>الدولي</c> and <c>الدولة</c> both become
+/// <c>دول</c>; <c>كتاب</c> and <c>كاتب</c> both become <c>كتب</c>), so it is searched beside the light and exact
+/// views, never alone: a document must match those too to rank first. Stateless and thread-safe; no allocation.
+/// </remarks>
+public static class ArabicLooseStemmer
+{
+    private const char Alef = '\u0627', Teh = '\u062A', Yeh = '\u064A', Noon = '\u0646', Waw = '\u0648',
+        Zah = '\u0638', Dad = '\u0636';
+
+    /// <summary>Stems the first <paramref name="len"/> characters of <paramref name="s"/> in place; returns the new length.</summary>
+    public static int Stem(char[] s, int len)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (len < 3 || !(s[0] is >= '\u0621' and <= '\u064A')) return len;
+        int n = ArabicLightStemmer.Stem(s, len);
+        // one more layer of suffixes, each leaving at least three letters: سنويا → سنوي → سنو, اسست → اسس
+        if (n >= 4 && s[n - 1] == Alef) n--;
+        if (n >= 4 && s[n - 1] == Yeh) n--;
+        if (n >= 4 && s[n - 1] == Teh) n--;
+        if (n >= 5 && s[n - 1] == Noon && (s[n - 2] == Yeh || s[n - 2] == Waw || s[n - 2] == Alef)) n -= 2; // لاعبين → لاعب
+        int start = 0;
+        if (n >= 4 && (s[0] == Yeh || s[0] == Teh || s[0] == Noon)) start = 1;
+        int w = 0;
+        for (int r = start; r < n; r++)
+        {
+            char c = s[r];
+            if (w > 0 && n - start >= 4 && (c == Alef || c == Waw || c == Yeh)) continue; // consonant skeleton
+            s[w++] = c == Zah ? Dad : c;
+        }
+        return w;
+    }
+}
