@@ -15,7 +15,7 @@ internal static class AnalyzeCommand
         {
             string input = r.GetValue(text) ?? "";
             var views = new Dictionary<string, List<Token>>();
-            foreach (var view in new[] { ArabicView.Exact, ArabicView.Stemmed })
+            foreach (var view in Enum.GetValues<ArabicView>())
             {
                 using var analyzer = new ArabicSearchAnalyzer(view);
                 using var ts = analyzer.GetTokenStream("", input);

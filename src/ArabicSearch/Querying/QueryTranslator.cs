@@ -56,10 +56,9 @@ internal sealed class QueryTranslator
             [FieldNames.Body] = 1f,
             [FieldNames.TitleExact] = options.TitleBoost * options.ExactViewWeight,
             [FieldNames.BodyExact] = options.ExactViewWeight,
-            [FieldNames.TitleLoose] = options.TitleBoost * options.LooseViewWeight,
-            [FieldNames.BodyLoose] = options.LooseViewWeight,
         };
-        // Queries in Lucene syntax search the same views at the same weights as plain free text.
+        // Queries that use Lucene syntax search the stemmed and exact views only: the loose view would let a required
+        // (+) word or a NOT match spellings the user did not write. Plain free text also searches the loose view.
         _textFields = _boosts.Where(kv => kv.Value > 0).Select(kv => kv.Key).ToArray();
         _freeText = new FreeTextQueryBuilder(analyzer, options);
     }
