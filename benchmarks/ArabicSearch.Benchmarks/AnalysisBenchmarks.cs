@@ -21,7 +21,7 @@ namespace ArabicSearch.Benchmarks;
 public class AnalysisBenchmarks
 {
     private IReadOnlyList<string> _texts = [];
-    private Analyzer _stock = null!, _standard = null!, _exact = null!, _stemmed = null!;
+    private Analyzer _stock = null!, _standard = null!, _exact = null!, _stemmed = null!, _loose = null!;
     private readonly Dictionary<string, long> _tokens = [];
 
     private sealed class Config : ManualConfig
@@ -42,19 +42,20 @@ public class AnalysisBenchmarks
         _texts = BenchmarkCorpus.Texts(BenchRun.Size(2_000, 200));
         long bytes = _texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
         Console.WriteLine($"// analysis corpus: {_texts.Count:N0} bodies, {_texts.Sum(t => (long)t.Length):N0} chars, {bytes / 1e6:0.00} MB UTF-8");
-        foreach (var m in new[] { nameof(StockArabic), nameof(Standard), nameof(ArabicSearchBothViews), nameof(ArabicSearchStemmed) })
+        foreach (var m in new[] { nameof(StockArabic), nameof(Standard), nameof(ArabicSearchBothViews), nameof(ArabicSearchAllViews), nameof(ArabicSearchStemmed) })
             BenchRun.Record(BenchRun.Key(nameof(AnalysisBenchmarks), m, "", "bytes"), bytes);
         _stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
         _standard = new StandardAnalyzer(LuceneVersion.LUCENE_48);
         _exact = new ArabicSearchAnalyzer(ArabicView.Exact);
         _stemmed = new ArabicSearchAnalyzer(ArabicView.Stemmed);
+        _loose = new ArabicSearchAnalyzer(ArabicView.Loose);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         foreach (var (method, n) in _tokens) BenchRun.Record(BenchRun.Key(nameof(AnalysisBenchmarks), method, "", "tokens"), n);
-        _stock.Dispose(); _standard.Dispose(); _exact.Dispose(); _stemmed.Dispose();
+        _stock.Dispose(); _standard.Dispose(); _exact.Dispose(); _stemmed.Dispose(); _loose.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "Lucene ArabicAnalyzer (stock)")]
@@ -65,6 +66,9 @@ public class AnalysisBenchmarks
 
     [Benchmark(Description = "ArabicSearch, both views (exact + stemmed)")]
     public long ArabicSearchBothViews() => _tokens[nameof(ArabicSearchBothViews)] = Count(_exact) + Count(_stemmed);
+
+    [Benchmark(Description = "ArabicSearch, every indexed view (exact + stemmed + loose)")]
+    public long ArabicSearchAllViews() => _tokens[nameof(ArabicSearchAllViews)] = Count(_exact) + Count(_stemmed) + Count(_loose);
 
     [Benchmark(Description = "ArabicSearch, stemmed view only")]
     public long ArabicSearchStemmed() => _tokens[nameof(ArabicSearchStemmed)] = Count(_stemmed);

@@ -36,8 +36,11 @@ public sealed record ArabicSearchOptions
     /// <summary>BM25's length normalization b, from 0 (none) to 1 (full). Default 0.8.</summary>
     public float Bm25B { get; init; } = 0.8f;
 
-    /// <summary>The largest <see cref="SearchRequest.Skip"/> + <see cref="SearchRequest.Top"/> a search may ask for. Default 10,000.</summary>
-    public int MaxResultWindow { get; init; } = 10_000;
+    /// <summary>
+    /// The largest <see cref="SearchRequest.Skip"/> + <see cref="SearchRequest.Top"/> a search may ask for. Default 1,000:
+    /// every hit of the window is loaded, highlighted and resolved, and a 10,000-hit page costs seconds and over 100 MB.
+    /// </summary>
+    public int MaxResultWindow { get; init; } = 1_000;
 
     /// <summary>Where the engine logs index open, commits and slow queries. Default: no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }

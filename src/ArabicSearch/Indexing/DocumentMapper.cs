@@ -14,6 +14,16 @@ internal sealed class DocumentMapper
 
     public DocumentMapper(EntityRecognizer recognizer) => _recognizer = recognizer;
 
+    // The loose view only ever answers single-word queries (never phrases), so it keeps frequencies and norms for BM25
+    // but no positions: a smaller index and less work per token.
+    private static readonly FieldType LooseType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     public Document ToDocument(Article article)
     {
         var doc = new Document
@@ -23,8 +33,8 @@ internal sealed class DocumentMapper
             new TextField(FieldNames.TitleExact, article.Title, Field.Store.NO),
             new TextField(FieldNames.Body, article.Body, Field.Store.YES),
             new TextField(FieldNames.BodyExact, article.Body, Field.Store.NO),
-            new TextField(FieldNames.TitleLoose, article.Title, Field.Store.NO),
-            new TextField(FieldNames.BodyLoose, article.Body, Field.Store.NO),
+            new Field(FieldNames.TitleLoose, article.Title, LooseType),
+            new Field(FieldNames.BodyLoose, article.Body, LooseType),
             new StringField(FieldNames.Source, article.Source, Field.Store.YES),
             new SortedDocValuesField(FieldNames.Source, new BytesRef(article.Source)),
         };

@@ -14,6 +14,24 @@ internal static class QueryGuard
     /// <summary>The longest fuzzy, wildcard or prefix term accepted.</summary>
     public const int MaxPatternLength = 100;
 
+    /// <summary>The most distinct words (stopwords aside) a free-text query may have. Each word is looked up in several
+    /// views; past this a query costs seconds and hundreds of megabytes on a large index, and is no longer a search.</summary>
+    public const int MaxWords = 128;
+
+    /// <summary>Throws when <paramref name="text"/> has more than <see cref="MaxWords"/> distinct words.</summary>
+    public static void CheckWordCount(string text)
+    {
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        Span<char> word = stackalloc char[Analysis.WordScanner.OutputLength];
+        int position = 0;
+        while (Analysis.WordScanner.Next(text, ref position, word, out int length, out _, out _))
+        {
+            if (Analysis.ArabicStopwords.Contains(word[..length])) continue;
+            if (distinct.Add(new string(word[..length])) && distinct.Count > MaxWords)
+                throw new InvalidQueryException($"The query has more than {MaxWords} distinct words; search with fewer, more specific words.");
+        }
+    }
+
     /// <summary>How deep the parentheses of Lucene query syntax nest, ignoring escaped ones and those inside quotes.</summary>
     public static int NestingDepth(string query)
     {

@@ -72,6 +72,7 @@ internal sealed class QueryTranslator
         if (!string.IsNullOrWhiteSpace(request.Text))
         {
             CheckLength(request.Text, "query text");
+            QueryGuard.CheckWordCount(request.Text);
             must.Add(ParseText(request.Text, request.Syntax), Occur.MUST);
             highlight.AddWords(request.Text);
         }
