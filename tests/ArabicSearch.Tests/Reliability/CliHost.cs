@@ -19,8 +19,7 @@ internal static class CliHost
         }
     }
 
-    /// <summary>Starts the host; its output is collected into <paramref name="stderr"/> as it comes.</summary>
-    public static Process Start(StringBuilder stderr, params string[] args)
+    private static ProcessStartInfo StartInfo(string[] args)
     {
         var info = new ProcessStartInfo(DotnetHost)
         {
@@ -33,6 +32,13 @@ internal static class CliHost
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
+        return info;
+    }
+
+    /// <summary>Starts the host; its output is collected into <paramref name="stderr"/> as it comes.</summary>
+    public static Process Start(StringBuilder stderr, params string[] args)
+    {
+        var info = StartInfo(args);
         var process = new Process { StartInfo = info };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
         process.OutputDataReceived += (_, _) => { };
@@ -45,17 +51,7 @@ internal static class CliHost
     /// <summary>Runs the host to its end and returns its exit code, standard output and standard error.</summary>
     public static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var info = new ProcessStartInfo(DotnetHost)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(Dll);
-        foreach (var a in args) info.ArgumentList.Add(a);
+        var info = StartInfo(args);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
