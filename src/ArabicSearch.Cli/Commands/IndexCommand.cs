@@ -15,7 +15,7 @@ internal static class IndexCommand
         Every problem is one line on stderr, file:line: reason (TREC: file: DOCNO: reason). Records that cannot be
         read are skipped; an unparseable date is indexed undated; invalid UTF-8 and lone surrogates are stored as
         U+FFFD. Every good record is indexed. Exit code 3 when anything was reported.
-        On a terminal, a progress line (articles, articles/s, elapsed) is shown on stderr; a summary ends the run.
+        On a terminal, a progress line (articles, articles/s, elapsed, and an ETA once the input is counted) is shown on stderr; a summary ends the run.
 
         Example:
           arabicsearch index corpus/seeds.jsonl --index idx
@@ -41,6 +41,7 @@ internal static class IndexCommand
                 if (!File.Exists(p)) throw new UsageException($"no such file: {p}");
             }
             var progress = new Progress(Console.Error, enabled: !Console.IsErrorRedirected);
+            progress.CountInBackground(paths);
             int indexed = 0, problems = 0, commits = 0, sinceCommit = 0;
             var entities = r.GetValue(gazetteer) is { } g ? Cli.LoadGazetteer(g) : null;
             using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = r.GetValue(index)!, Gazetteer = entities }))
@@ -89,10 +90,36 @@ internal static class IndexCommand
         return e.Message.Split('\n')[0].Trim();
     }
 
-    /// <summary>A progress line on a terminal: articles, articles per second and elapsed time, redrawn once a second.</summary>
+    /// <summary>
+    /// A progress line on a terminal: articles, articles per second, elapsed time and, once a background pass has
+    /// counted the input's articles, the estimated time left. Redrawn once a second; nothing when stderr is redirected.
+    /// </summary>
     private sealed class Progress(TextWriter error, bool enabled)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private int _total = -1; // articles in the input, once counted
+
+        /// <summary>Counts the input's readable articles on another thread, for the ETA; any failure just means no ETA.</summary>
+        public void CountInBackground(IReadOnlyList<string> paths)
+        {
+            if (!enabled) return;
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    int n = 0;
+                    foreach (var path in paths)
+                        foreach (var record in ArticleFiles.Read(path))
+                            if (record.Article is not null) n++;
+                    Volatile.Write(ref _total, n);
+                }
+#pragma warning disable CA1031 // the count only feeds the ETA; the indexing run reports read errors itself
+                catch (Exception)
+                {
+                }
+#pragma warning restore CA1031
+            });
+        }
         private long _nextDraw = 1000;
         private int _drawnWidth;
 
@@ -104,6 +131,9 @@ internal static class IndexCommand
             _nextDraw = _clock.ElapsedMilliseconds + 1000;
             double s = _clock.Elapsed.TotalSeconds;
             string line = $"indexing: {articles:N0} articles, {articles / s:N0} articles/s, {_clock.Elapsed:hh\\:mm\\:ss} elapsed";
+            int total = Volatile.Read(ref _total);
+            if (total > articles && articles > 0)
+                line += $", {articles * 100 / total}% done, ETA {TimeSpan.FromSeconds((total - articles) * s / articles):hh\\:mm\\:ss}";
             error.Write("\r" + line.PadRight(_drawnWidth));
             _drawnWidth = line.Length;
         }
