@@ -1,19 +1,9 @@
 namespace ArabicSearch.Tests;
 
-public class EngineTests
+public class EngineTests : SeedEngineFixture
 {
-    private ArabicSearchEngine _engine = null!;
-
-    [OneTimeSetUp]
-    public void Index() => _engine = SeedCorpus.InMemory();
-
-    [OneTimeTearDown]
-    public void Dispose() => _engine.Dispose();
-
-    private string Ids(SearchRequest r) => SeedCorpus.Ids(_engine.Search(r with { Top = 50 }));
-
     [Test]
-    public void Seeds_are_all_indexed() => Assert.That(_engine.Count, Is.EqualTo(5));
+    public void Seeds_are_all_indexed() => Assert.That(Engine.Count, Is.EqualTo(5));
 
     // The cases of corpus/queries.md.
     [TestCase("خلايا الكاتيوشا", "000 001")]
@@ -63,23 +53,23 @@ public class EngineTests
     [TestCase("بغداد AND (")]
     [TestCase("/ب.*/")]
     public void Search_rejects_bad_syntax_with_a_clear_error(string text) =>
-        Assert.That(() => _engine.Search(new SearchRequest { Text = text }), Throws.TypeOf<InvalidQueryException>());
+        Assert.That(() => Engine.Search(new SearchRequest { Text = text }), Throws.TypeOf<InvalidQueryException>());
 
     [Test]
     public void Search_plain_syntax_takes_operators_literally() =>
-        Assert.That(_engine.Search(new SearchRequest { Text = "بغداد AND (", Syntax = QuerySyntax.Plain }).Total, Is.GreaterThan(0));
+        Assert.That(Engine.Search(new SearchRequest { Text = "بغداد AND (", Syntax = QuerySyntax.Plain }).Total, Is.GreaterThan(0));
 
     [TestCase(-1, 10)]
     [TestCase(0, -5)]
     [TestCase(0, 100_000_000)]
     public void Search_rejects_bad_paging(int skip, int top) =>
-        Assert.That(() => _engine.Search(new SearchRequest { Skip = skip, Top = top }), Throws.TypeOf<InvalidQueryException>());
+        Assert.That(() => Engine.Search(new SearchRequest { Skip = skip, Top = top }), Throws.TypeOf<InvalidQueryException>());
 
     [Test]
     public void Search_paging_returns_disjoint_pages()
     {
-        var first = _engine.Search(new SearchRequest { Text = "الكاظمي", Top = 2 });
-        var second = _engine.Search(new SearchRequest { Text = "الكاظمي", Top = 2, Skip = 2 });
+        var first = Engine.Search(new SearchRequest { Text = "الكاظمي", Top = 2 });
+        var second = Engine.Search(new SearchRequest { Text = "الكاظمي", Top = 2, Skip = 2 });
         Assert.That(first.Hits.Select(h => h.Id), Is.Not.SubsetOf(second.Hits.Select(h => h.Id)));
         Assert.That(first.Total, Is.EqualTo(second.Total));
     }
@@ -87,14 +77,14 @@ public class EngineTests
     [Test]
     public void Search_newest_first_orders_by_date()
     {
-        var hits = _engine.Search(new SearchRequest { Sort = SearchSort.Newest, Top = 5 }).Hits;
+        var hits = Engine.Search(new SearchRequest { Sort = SearchSort.Newest, Top = 5 }).Hits;
         Assert.That(hits.Select(h => h.Published), Is.Ordered.Descending);
     }
 
     [Test]
     public void Hit_snippet_marks_the_words_as_written()
     {
-        var hit = _engine.Search(new SearchRequest { Entities = ["الكاظمي"], Phrase = "صاروخى كاتويشا" }).Hits.Single();
+        var hit = Engine.Search(new SearchRequest { Entities = ["الكاظمي"], Phrase = "صاروخى كاتويشا" }).Hits.Single();
         Assert.That(hit.Id, Does.StartWith("003"));
         Assert.That(hit.Snippet, Does.Contain("<mark>صاروخى</mark> <mark>كاتويشا</mark>"));
         var body = SeedCorpus.Articles.Single(a => a.Id == hit.Id).Body;
@@ -104,7 +94,7 @@ public class EngineTests
     [Test]
     public void Hit_carries_metadata_and_entities()
     {
-        var hit = _engine.Search(new SearchRequest { Phrase = "حرب بالوكالة" }).Hits.Single();
+        var hit = Engine.Search(new SearchRequest { Phrase = "حرب بالوكالة" }).Hits.Single();
         Assert.That(hit.Published, Is.EqualTo(new DateOnly(2021, 2, 24)));
         Assert.That(hit.Entities.Select(e => e.Name), Does.Contain("مصطفى الكاظمي"));
         Assert.That(hit.Title, Does.StartWith("خلايا الكاتيوشا"));
@@ -113,14 +103,14 @@ public class EngineTests
     [Test]
     public void Article_without_title_is_searchable()
     {
-        var hit = _engine.Search(new SearchRequest { Phrase = "جامع الرحمن" }).Hits.Single();
+        var hit = Engine.Search(new SearchRequest { Phrase = "جامع الرحمن" }).Hits.Single();
         Assert.That(hit.Title, Is.Empty);
     }
 
     [Test]
     public void Unknown_entity_falls_back_to_a_phrase_and_says_so()
     {
-        var results = _engine.Search(new SearchRequest { Entities = ["حي سكني"] });
+        var results = Engine.Search(new SearchRequest { Entities = ["حي سكني"] });
         Assert.That(SeedCorpus.Ids(results), Is.EqualTo("002"));
         Assert.That(results.Notices, Has.Some.Contains("Unknown entity"));
     }

@@ -1,18 +1,8 @@
 namespace ArabicSearch.Tests;
 
 /// <summary>Entity queries, dated-mention queries and facets on the seed corpus.</summary>
-public class EntitySearchTests
+public class EntitySearchTests : SeedEngineFixture
 {
-    private ArabicSearchEngine _engine = null!;
-
-    [OneTimeSetUp]
-    public void Index() => _engine = SeedCorpus.InMemory();
-
-    [OneTimeTearDown]
-    public void Dispose() => _engine.Dispose();
-
-    private string Ids(SearchRequest r) => SeedCorpus.Ids(_engine.Search(r with { Top = 50 }));
-
     [TestCase("Kadhimi", "000 001 002 003 004")]             // Latin alias; 003 writes الكاظمى
     [TestCase("Mustafa al-Kadhimi", "000 001 002 003 004")]
     [TestCase("Biden", "000 001 002 003 004")]
@@ -61,12 +51,12 @@ public class EntitySearchTests
 
     [Test]
     public void Search_without_facets_returns_none() =>
-        Assert.That(_engine.Search(new SearchRequest()).Facets, Is.Null);
+        Assert.That(Engine.Search(new SearchRequest()).Facets, Is.Null);
 
     [Test]
     public void Facets_count_every_match_not_just_the_page()
     {
-        var facets = _engine.Search(new SearchRequest { Facets = true, Top = 1 }).Facets!;
+        var facets = Engine.Search(new SearchRequest { Facets = true, Top = 1 }).Facets!;
         Assert.That(facets.Entities["PER"].Take(2).Select(c => (c.Value, c.Count)),
             Is.EquivalentTo(new[] { ("joe-biden", 5), ("mustafa-al-kadhimi", 5) }));
         Assert.That(facets.Entities["PER"][0].Label, Is.AnyOf("جو بايدن", "مصطفى الكاظمي"));
@@ -81,7 +71,7 @@ public class EntitySearchTests
     [Test]
     public void Facets_follow_the_query()
     {
-        var results = _engine.Search(new SearchRequest { Entities = ["داعش"], Facets = true });
+        var results = Engine.Search(new SearchRequest { Entities = ["داعش"], Facets = true });
         Assert.That(results.Total, Is.EqualTo(2));
         Assert.That(results.Facets!.Sources.Select(c => c.Value), Is.EquivalentTo(new[] { "AFP", "Sky News Arabia" }));
         Assert.That(results.Facets.Months.Select(c => (c.Value, c.Count)), Is.EqualTo(new[] { ("2021-07", 1), ("2021-02", 1) }));
@@ -91,19 +81,19 @@ public class EntitySearchTests
     [Test]
     public void Facets_limit_each_list()
     {
-        var facets = _engine.Search(new SearchRequest { Facets = true, FacetLimit = 1 }).Facets!;
+        var facets = Engine.Search(new SearchRequest { Facets = true, FacetLimit = 1 }).Facets!;
         Assert.That(facets.Entities.Values.Select(v => v.Count), Is.All.LessThanOrEqualTo(1));
         Assert.That(facets.Sources, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void Facets_reject_a_zero_limit() =>
-        Assert.That(() => _engine.Search(new SearchRequest { Facets = true, FacetLimit = 0 }), Throws.TypeOf<InvalidQueryException>());
+        Assert.That(() => Engine.Search(new SearchRequest { Facets = true, FacetLimit = 0 }), Throws.TypeOf<InvalidQueryException>());
 
     [Test]
     public void Facets_of_a_query_without_matches_are_empty()
     {
-        var facets = _engine.Search(new SearchRequest { Phrase = "لا توجد هذه العبارة", Facets = true }).Facets!;
+        var facets = Engine.Search(new SearchRequest { Phrase = "لا توجد هذه العبارة", Facets = true }).Facets!;
         Assert.That(facets.Sources, Is.Empty);
         Assert.That(facets.Months, Is.Empty);
         Assert.That(facets.Entities.Values.SelectMany(v => v), Is.Empty);
