@@ -9,22 +9,9 @@ namespace ArabicSearch.Tests.Ingestion;
 /// Issue 6, item 1 (the CLI part): <c>index</c> commits as it goes, so a run killed with SIGKILL keeps every commit
 /// it made, and running the same command again completes the index.
 /// </summary>
-public class IndexKillTests
+public class IndexKillTests : InputAndIndexFixture
 {
     private const int Total = 8_000, Every = 250;
-
-    private InputFolder _input = null!;
-    private string _index = null!;
-
-    [SetUp]
-    public void CreateFolders()
-    {
-        _input = new InputFolder();
-        _index = Path.Combine(_input.Dir, "idx");
-    }
-
-    [TearDown]
-    public void RemoveFolders() => _input.Dispose();
 
     [Test]
     public void Index_killed_mid_run_keeps_every_commit_and_a_rerun_completes()
@@ -33,9 +20,9 @@ public class IndexKillTests
         for (int i = 0; i < Total; i++)
             text.Append("{\"id\":\"n").Append(i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture))
                 .Append("\",\"title\":\"خبر\",\"body\":\"نص الخبر عن بغداد والموصل وأربيل\",\"published\":\"2021-02-01\"}\n");
-        var input = _input.Write("many.jsonl", text.ToString());
+        var input = Input.Write("many.jsonl", text.ToString());
 
-        using (var child = StartCli("index", input, "--index", _index, "--commit-every", Every.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        using (var child = StartCli("index", input, "--index", IndexDir, "--commit-every", Every.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             var output = child.StandardOutput.ReadToEndAsync();
             var errors = child.StandardError.ReadToEndAsync();
@@ -52,10 +39,10 @@ public class IndexKillTests
         Assert.That(kept.Count, Is.GreaterThanOrEqualTo(2 * Every).And.LessThan(Total));
         Assert.That(kept.Count % Every, Is.Zero, "only whole commits survive");
         Assert.That(kept, Is.EquivalentTo(Enumerable.Range(0, kept.Count).Select(i => $"n{i:D5}")), "the first articles of the file, each once");
-        using (var dir = FSDirectory.Open(_index))
+        using (var dir = FSDirectory.Open(IndexDir))
             Assert.That(new CheckIndex(dir).DoCheckIndex().Clean, Is.True, "CheckIndex is clean after the kill");
 
-        using (var rerun = StartCli("index", input, "--index", _index, "--commit-every", "5000"))
+        using (var rerun = StartCli("index", input, "--index", IndexDir, "--commit-every", "5000"))
         {
             var errors = rerun.StandardError.ReadToEndAsync();
             _ = rerun.StandardOutput.ReadToEnd();
@@ -69,7 +56,7 @@ public class IndexKillTests
     {
         try
         {
-            using var dir = FSDirectory.Open(_index);
+            using var dir = FSDirectory.Open(IndexDir);
             if (!DirectoryReader.IndexExists(dir)) return [];
             using var reader = DirectoryReader.Open(dir);
             var ids = new List<string>(reader.NumDocs);

@@ -20,6 +20,23 @@ internal sealed class InputFolder : IDisposable
     public void Dispose() => Directory.Delete(Dir, recursive: true);
 }
 
+/// <summary>A fresh input folder for each test, with an index folder inside it.</summary>
+public abstract class InputAndIndexFixture
+{
+    private protected InputFolder Input { get; private set; } = null!;
+    private protected string IndexDir { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateFolders()
+    {
+        Input = new InputFolder();
+        IndexDir = Path.Combine(Input.Dir, "idx");
+    }
+
+    [TearDown]
+    public void RemoveFolders() => Input.Dispose();
+}
+
 /// <summary>What reading and indexing one file gave: its problem lines, the articles read, and the index.</summary>
 internal sealed class Ingested : IDisposable
 {
