@@ -42,7 +42,7 @@ public sealed class ArabicSearchEngine : IDisposable
         _similarity = new BM25Similarity(options.Bm25K1, options.Bm25B);
         _logger = options.LoggerFactory?.CreateLogger<ArabicSearchEngine>() ?? NullLogger<ArabicSearchEngine>.Instance;
         _recognizer = options.Gazetteer is null ? EntityRecognizer.Default : new EntityRecognizer(options.Gazetteer);
-        _mapper = new DocumentMapper(_recognizer);
+        _mapper = new DocumentMapper(_recognizer, options.TitleWeight);
         _translator = new QueryTranslator(_analyzer, _recognizer, options);
         try
         {
@@ -177,18 +177,13 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (request.Top < 0) throw new InvalidQueryException($"Top must be zero or more, not {request.Top}.");
-        if (request.Skip < 0) throw new InvalidQueryException($"Skip must be zero or more, not {request.Skip}.");
-        if (request.FacetLimit < 1) throw new InvalidQueryException($"FacetLimit must be at least 1, not {request.FacetLimit}.");
-        if (request.PhraseSlop < 0) throw new InvalidQueryException($"PhraseSlop must be zero or more, not {request.PhraseSlop}.");
-        if ((long)request.Skip + request.Top > _options.MaxResultWindow)
-            throw new InvalidQueryException($"Skip + Top is {(long)request.Skip + request.Top:N0}; at most {_options.MaxResultWindow:N0} hits can be paged through.");
+        QueryTranslator.Validate(request, _options.MaxResultWindow);
 
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var translated = _translator.Translate(request);
         _index.MaybeRefresh();
         return _index.Read(searcher =>
         {
+            var translated = _translator.Translate(request, searcher.IndexReader);
             int wanted = Math.Max(1, request.Skip + request.Top);
             int window = request.CollapseDuplicates ? Math.Min(_options.MaxResultWindow, Math.Max(100, wanted * 4)) : wanted;
             TopDocs top;

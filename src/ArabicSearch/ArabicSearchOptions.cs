@@ -18,8 +18,13 @@ public sealed record ArabicSearchOptions
     /// <summary>The entities to recognize at index time and resolve in entity queries. Default: the embedded gazetteer.</summary>
     public Gazetteer? Gazetteer { get; init; }
 
-    /// <summary>The weight of headline matches relative to body matches. Default 2.</summary>
-    public float TitleBoost { get; init; } = 2f;
+    /// <summary>
+    /// How many times a headline word counts against a body word, before BM25 saturates (a BM25F-style weight):
+    /// the headline is indexed this many times in the article's one text field, so its words add to the article's term
+    /// frequency and length instead of being scored as a separate short field. 1 treats the headline as body text.
+    /// Applies when articles are indexed. Default 2; see docs/relevance.md for how it was measured.
+    /// </summary>
+    public int TitleWeight { get; init; } = 2;
 
     /// <summary>The weight of the exact (unstemmed) views relative to the stemmed ones in free-text ranking. Default 0.5.</summary>
     public float ExactViewWeight { get; init; } = 0.5f;
@@ -59,7 +64,7 @@ public sealed record ArabicSearchOptions
     {
         if (SlowQueryThreshold < TimeSpan.Zero) throw new ArgumentException("SlowQueryThreshold must not be negative.");
         if (IndexPath is not null && string.IsNullOrWhiteSpace(IndexPath)) throw new ArgumentException("IndexPath is empty.");
-        if (!(TitleBoost > 0) || float.IsInfinity(TitleBoost)) throw new ArgumentException("TitleBoost must be a positive number.");
+        if (TitleWeight is < 1 or > 10) throw new ArgumentException("TitleWeight must be between 1 and 10.");
         if (!(ExactViewWeight >= 0) || float.IsInfinity(ExactViewWeight)) throw new ArgumentException("ExactViewWeight must be zero or positive.");
         if (!(LooseViewWeight >= 0) || float.IsInfinity(LooseViewWeight)) throw new ArgumentException("LooseViewWeight must be zero or positive.");
         if (!(Bm25K1 >= 0) || float.IsInfinity(Bm25K1)) throw new ArgumentException("Bm25K1 must be zero or positive.");

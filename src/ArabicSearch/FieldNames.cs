@@ -5,18 +5,19 @@ public static class FieldNames
 {
     /// <summary>The article id: indexed as one term, stored.</summary>
     public const string Id = "id";
-    /// <summary>The headline, stemmed view (also holds the stored original headline).</summary>
+    /// <summary>The headline: stored, and indexed in the stemmed view on its own, for <c>title:</c> in Lucene syntax.</summary>
     public const string Title = "title";
-    /// <summary>The body, stemmed view (also holds the stored original body).</summary>
+    /// <summary>The body: stored only (its words are indexed in <see cref="Text"/>).</summary>
     public const string Body = "body";
-    /// <summary>The headline, exact (normalized, unstemmed) view.</summary>
-    public const string TitleExact = "title_exact";
-    /// <summary>The body, exact (normalized, unstemmed) view.</summary>
-    public const string BodyExact = "body_exact";
-    /// <summary>The headline, loose (aggressively stemmed, variant-tolerant) view.</summary>
-    public const string TitleLoose = "title_loose";
-    /// <summary>The body, loose (aggressively stemmed, variant-tolerant) view.</summary>
-    public const string BodyLoose = "body_loose";
+    /// <summary>
+    /// The article's words, stemmed view: the headline (counted <see cref="ArabicSearchOptions.TitleWeight"/> times)
+    /// and the body in one field, so BM25 saturates and length-normalizes once over the whole article (BM25F-style).
+    /// </summary>
+    public const string Text = "text";
+    /// <summary>The article's words, exact (normalized, unstemmed) view, stopwords kept: phrases and names.</summary>
+    public const string TextExact = "text_exact";
+    /// <summary>The article's words, loose (aggressively stemmed, variant-tolerant) view: frequencies, no positions.</summary>
+    public const string TextLoose = "text_loose";
     /// <summary>The source: indexed as one term, stored, and a facet.</summary>
     public const string Source = "source";
     /// <summary>The url: stored only.</summary>

@@ -46,14 +46,14 @@ public class EngineTests : SeedEngineFixture
     [Test]
     public void Search_free_text_supports_boolean_syntax()
     {
-        Assert.That(Ids(new SearchRequest { Text = "كاتيوشا AND NOT حرب" }), Is.EqualTo("000 002 003"));
-        Assert.That(Ids(new SearchRequest { Text = "+كاتويشا" }), Is.EqualTo("003"));
+        Assert.That(Ids(new SearchRequest { Text = "كاتيوشا AND NOT حرب", Syntax = QuerySyntax.Lucene }), Is.EqualTo("000 002 003"));
+        Assert.That(Ids(new SearchRequest { Text = "+كاتويشا", Syntax = QuerySyntax.Lucene }), Is.EqualTo("003"));
     }
 
     [TestCase("بغداد AND (")]
     [TestCase("/ب.*/")]
     public void Search_rejects_bad_syntax_with_a_clear_error(string text) =>
-        Assert.That(() => Engine.Search(new SearchRequest { Text = text }), Throws.TypeOf<InvalidQueryException>());
+        Assert.That(() => Engine.Search(new SearchRequest { Text = text, Syntax = QuerySyntax.Lucene }), Throws.TypeOf<InvalidQueryException>());
 
     [Test]
     public void Search_plain_syntax_takes_operators_literally() =>

@@ -8,7 +8,7 @@ public class HostingTests
     [Test]
     public void AddArabicSearch_registers_one_engine_disposed_with_the_provider()
     {
-        var services = new ServiceCollection().AddArabicSearch(options => options with { TitleBoost = 3 });
+        var services = new ServiceCollection().AddArabicSearch(options => options with { TitleWeight = 3 });
         ArabicSearchEngine engine;
         using (var provider = services.BuildServiceProvider())
         {

@@ -20,10 +20,11 @@ internal static class EvalCommand
         var k1 = new Option<float>("--k1") { Description = $"Our BM25 k1 (default {defaults.Bm25K1}), for ablations.", DefaultValueFactory = _ => defaults.Bm25K1 };
         var b = new Option<float>("--b") { Description = $"Our BM25 b (default {defaults.Bm25B}), for ablations.", DefaultValueFactory = _ => defaults.Bm25B };
         var exactWeight = new Option<float>("--exact-weight") { Description = $"Our exact-view weight (default {defaults.ExactViewWeight}); 0 leaves the view out.", DefaultValueFactory = _ => defaults.ExactViewWeight };
+        var titleWeight = new Option<int>("--title-weight") { Description = $"How many times a headline word counts (default {defaults.TitleWeight}), for ablations.", DefaultValueFactory = _ => defaults.TitleWeight };
         var looseWeight = new Option<float>("--loose-weight") { Description = $"Our loose-view weight (default {defaults.LooseViewWeight}); 0 leaves the view out.", DefaultValueFactory = _ => defaults.LooseViewWeight };
         var cmd = new Command("eval", "Measure retrieval quality on a judged set: MRR@10, Recall@1/5/10/100, nDCG@10, MAP.\nQueries are searched as a user's plain free text.\n\nExample:\n  arabicsearch eval --corpus corpus.jsonl --queries queries.tsv --qrels qrels.txt --baseline")
         {
-            corpus, queries, qrels, baseline, json, run, top, k1, b, exactWeight, looseWeight,
+            corpus, queries, qrels, baseline, json, run, top, k1, b, exactWeight, looseWeight, titleWeight,
         };
         cmd.SetAction(r => Cli.Run(() =>
         {
@@ -34,7 +35,7 @@ internal static class EvalCommand
             var set = EvaluationSet.Load(r.GetValue(corpus)!, r.GetValue(queries)!, r.GetValue(qrels)!);
             var options = defaults with
             {
-                Bm25K1 = r.GetValue(k1), Bm25B = r.GetValue(b), ExactViewWeight = r.GetValue(exactWeight), LooseViewWeight = r.GetValue(looseWeight),
+                Bm25K1 = r.GetValue(k1), Bm25B = r.GetValue(b), ExactViewWeight = r.GetValue(exactWeight), LooseViewWeight = r.GetValue(looseWeight), TitleWeight = r.GetValue(titleWeight),
             };
             EvaluationReport report;
             try

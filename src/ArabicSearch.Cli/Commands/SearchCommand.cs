@@ -7,7 +7,9 @@ internal static class SearchCommand
     public static Command Create()
     {
         var index = new Option<string>("--index") { Description = "The index folder.", Required = true };
-        var text = new Argument<string?>("text") { Description = "Free text; Lucene syntax: \"quoted phrases\", AND, OR, NOT, +/-, ( ).", Arity = ArgumentArity.ZeroOrOne };
+        var text = new Argument<string?>("text") { Description = "Free text, as typed into a search box: words (any may match), \"quoted phrases\" (must match), -word (must not); never a syntax error. See --syntax.", Arity = ArgumentArity.ZeroOrOne };
+        var syntax = new Option<string>("--syntax") { Description = "How TEXT is read: text (a search box's, the default), plain (every character literal, words only) or lucene (Lucene's classic syntax: AND/OR/NOT, +/-, ( ), wildcards, fuzzy~, ranges; malformed input exits 2).", DefaultValueFactory = _ => "text" };
+        syntax.AcceptOnlyFromAmong("text", "plain", "lucene");
         var phrase = new Option<string?>("--phrase") { Description = "An exact phrase (normalized, unstemmed)." };
         var stemmed = new Option<bool>("--stemmed") { Description = "Match --phrase on stems instead of exact words." };
         var slop = new Option<int>("--slop") { Description = "Words allowed between the words of a stemmed phrase.", DefaultValueFactory = _ => 0 };
@@ -32,11 +34,13 @@ internal static class SearchCommand
         cmd.Options.Add(collapse);
         cmd.Options.Add(facets);
         cmd.Options.Add(gazetteer);
+        cmd.Options.Add(syntax);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var request = new SearchRequest
             {
                 Text = r.GetValue(text),
+                Syntax = r.GetValue(syntax) switch { "plain" => QuerySyntax.Plain, "lucene" => QuerySyntax.Lucene, _ => QuerySyntax.Text },
                 Phrase = r.GetValue(phrase),
                 PhraseMode = r.GetValue(stemmed) ? PhraseMode.Stemmed : PhraseMode.Exact,
                 PhraseSlop = r.GetValue(slop),

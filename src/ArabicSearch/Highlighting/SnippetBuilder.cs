@@ -9,9 +9,10 @@ internal sealed class HighlightTerms
 {
     public HashSet<string> Exact { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Stemmed { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Loose { get; } = new(StringComparer.Ordinal);
     public HashSet<string> EntityIds { get; } = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => Exact.Count == 0 && Stemmed.Count == 0 && EntityIds.Count == 0;
+    public bool IsEmpty => Exact.Count == 0 && Stemmed.Count == 0 && Loose.Count == 0 && EntityIds.Count == 0;
 
     /// <summary>Adds the words of <paramref name="text"/> (query syntax is harmless: operators are not Arabic words).</summary>
     public void AddWords(string text)
@@ -45,7 +46,7 @@ internal static class SnippetBuilder
         var spans = new List<TextSpan>();
         if (!terms.IsEmpty)
         {
-            if (terms.Exact.Count > 0 || terms.Stemmed.Count > 0) MarkWords(text, terms, spans);
+            if (terms.Exact.Count > 0 || terms.Stemmed.Count > 0 || terms.Loose.Count > 0) MarkWords(text, terms, spans);
             if (terms.EntityIds.Count > 0)
             {
                 foreach (var m in recognizer.Recognize(text))
@@ -80,7 +81,8 @@ internal static class SnippetBuilder
         var stemBuffer = t_stemBuffer ??= new char[WordScanner.OutputLength];
         var exact = terms.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
         var stemmed = terms.Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
-        bool anyStemmed = terms.Stemmed.Count > 0;
+        var loose = terms.Loose.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool anyStemmed = terms.Stemmed.Count > 0, anyLoose = terms.Loose.Count > 0;
         Span<char> word = stackalloc char[WordScanner.OutputLength];
         int position = 0;
         while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end))
@@ -91,6 +93,11 @@ internal static class SnippetBuilder
             {
                 w.CopyTo(stemBuffer);
                 hit = stemmed.Contains(stemBuffer.AsSpan(0, ArabicLightStemmer.Stem(stemBuffer, length)));
+            }
+            if (!hit && anyLoose)
+            {
+                w.CopyTo(stemBuffer);
+                hit = loose.Contains(stemBuffer.AsSpan(0, ArabicLooseStemmer.Stem(stemBuffer, length)));
             }
             if (hit) spans.Add(new TextSpan(start, end - start));
         }

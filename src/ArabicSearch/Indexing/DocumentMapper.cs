@@ -11,8 +11,13 @@ namespace ArabicSearch.Indexing;
 internal sealed class DocumentMapper
 {
     private readonly EntityRecognizer _recognizer;
+    private readonly int _titleWeight;
 
-    public DocumentMapper(EntityRecognizer recognizer) => _recognizer = recognizer;
+    public DocumentMapper(EntityRecognizer recognizer, int titleWeight = 2)
+    {
+        _recognizer = recognizer;
+        _titleWeight = titleWeight;
+    }
 
     // The loose view only ever answers single-word queries (never phrases), so it keeps frequencies and norms for BM25
     // but no positions: a smaller index and less work per token.
@@ -30,14 +35,27 @@ internal sealed class DocumentMapper
         {
             new StringField(FieldNames.Id, article.Id, Field.Store.YES),
             new TextField(FieldNames.Title, article.Title, Field.Store.YES),
-            new TextField(FieldNames.TitleExact, article.Title, Field.Store.NO),
-            new TextField(FieldNames.Body, article.Body, Field.Store.YES),
-            new TextField(FieldNames.BodyExact, article.Body, Field.Store.NO),
-            new Field(FieldNames.TitleLoose, article.Title, LooseType),
-            new Field(FieldNames.BodyLoose, article.Body, LooseType),
+            new StoredField(FieldNames.Body, article.Body),
             new StringField(FieldNames.Source, article.Source, Field.Store.YES),
             new SortedDocValuesField(FieldNames.Source, new BytesRef(article.Source)),
         };
+        // One field per view over the whole article, the headline counted TitleWeight times (BM25F-style): a headline
+        // word adds to the article's term frequency before BM25 saturates, and the article is length-normalized once.
+        // Scoring headline and body as two fields and summing over-rewards a short headline's one matching word, and
+        // puts articles without a headline at a disadvantage (docs/relevance.md). The analyzer's position gap keeps
+        // phrases from spanning two values.
+        if (article.Title.Length > 0)
+        {
+            for (int i = 0; i < _titleWeight; i++)
+            {
+                doc.Add(new TextField(FieldNames.Text, article.Title, Field.Store.NO));
+                doc.Add(new TextField(FieldNames.TextExact, article.Title, Field.Store.NO));
+                doc.Add(new Field(FieldNames.TextLoose, article.Title, LooseType));
+            }
+        }
+        doc.Add(new TextField(FieldNames.Text, article.Body, Field.Store.NO));
+        doc.Add(new TextField(FieldNames.TextExact, article.Body, Field.Store.NO));
+        doc.Add(new Field(FieldNames.TextLoose, article.Body, LooseType));
         if (article.Url.Length > 0) doc.Add(new StoredField(FieldNames.Url, article.Url));
         if (article.Published is { } published)
         {

@@ -1,67 +1,138 @@
 using ArabicSearch.Analysis;
+using ArabicSearch.Highlighting;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace ArabicSearch.Querying;
 
 /// <summary>
-/// Builds the ranked query for free text read as plain words: an OR of the words, each searched in three views of
-/// the headline and body — stemmed (weight 1), exact (<see cref="ArabicSearchOptions.ExactViewWeight"/>) and loose
-/// (<see cref="ArabicSearchOptions.LooseViewWeight"/>) — so a document that matches a word in its exact spelling
-/// outranks one that matches only its stem, and a variant spelling still counts.
+/// Free words as a ranked query. <see cref="Matching"/> decides which articles match: any word in the stemmed or the
+/// exact view. <see cref="Scoring"/> adds the loose view's score to those articles only, so a spelling variant ranks
+/// an article higher without making an unrelated article match (<c>السفر</c> would otherwise match every
+/// <c>السفارة</c>).
+/// </summary>
+/// <param name="Matching">The query that selects the articles; null when the text has no searchable word.</param>
+/// <param name="Scoring">Optional clauses that only add to the score of articles <see cref="Matching"/> selects.</param>
+internal sealed record FreeTextQuery(Query? Matching, IReadOnlyList<Query> Scoring)
+{
+    /// <summary>The matching query with the scoring clauses added as optional clauses.</summary>
+    public Query? Combined()
+    {
+        if (Matching is null || Scoring.Count == 0) return Matching;
+        var q = new BooleanQuery(true) { { Matching, Occur.MUST } };
+        foreach (var s in Scoring) q.Add(s, Occur.SHOULD);
+        return q;
+    }
+}
+
+/// <summary>
+/// Builds the ranked query for free words: an OR of the words, each searched in three views of the article's one text
+/// field (headline and body together, see <see cref="FieldNames.Text"/>): stemmed (weight 1), exact
+/// (<see cref="ArabicSearchOptions.ExactViewWeight"/>) and loose (<see cref="ArabicSearchOptions.LooseViewWeight"/>).
 /// </summary>
 /// <remarks>
-/// Where the stemmer stacks two readings of a word at one position (<c>لكندا</c> → <c>كندا</c> | <c>لكند</c>), they
-/// are scored as the better of the two (a <see cref="DisjunctionMaxQuery"/>), not their sum as the classic query
-/// parser does: a document indexed with both readings would otherwise count the word twice. Each design choice is
-/// backed by the ablation in docs/relevance.md. Thread-safe: it keeps no per-query state.
+/// <list type="bullet">
+/// <item>Stacked readings of a word (<c>لكندا</c> → <c>كندا</c> | <c>لكند</c>) are scored as the better of the two
+/// (<see cref="DisjunctionMaxQuery"/>), not their sum: a document indexed with both would count the word twice.</item>
+/// <item>A word typed several times is one clause, weighted by its count: a word typed 1,000 times costs one lookup.</item>
+/// <item>Stopwords are dropped and reported, unless the text has nothing else: then they are searched as written, in
+/// the exact view (<c>علي</c>, <c>كان</c> and <c>متى</c> are names too).</item>
+/// <item>The loose view only adds to the score of articles that match a word strictly. A word that no article has in
+/// either strict view is matched through the loose view instead, with a notice, so a variant spelling still finds
+/// something.</item>
+/// </list>
+/// Each design choice is backed by the ablation in docs/relevance.md. Thread-safe: it keeps no per-query state.
 /// </remarks>
 internal sealed class FreeTextQueryBuilder
 {
     private readonly FieldAnalyzer _analyzer;
-    private readonly float _titleBoost, _exactWeight, _looseWeight;
+    private readonly float _exactWeight, _looseWeight;
 
     public FreeTextQueryBuilder(FieldAnalyzer analyzer, ArabicSearchOptions options)
     {
         _analyzer = analyzer;
-        _titleBoost = options.TitleBoost;
         _exactWeight = options.ExactViewWeight;
         _looseWeight = options.LooseViewWeight;
     }
 
-    /// <summary>The query for <paramref name="text"/>; an empty query (matching nothing) when it has no searchable words.</summary>
-    /// <exception cref="InvalidQueryException">The text has more words than a query may have clauses.</exception>
-    public Query Build(string text)
+    /// <summary>One distinct word of the text: its readings in each view and how often it was typed.</summary>
+    private sealed record Word(string Written, string[] Stemmed, string[] Exact, string[] Loose)
     {
-        // The three views drop the same stopwords, so their positions line up word for word.
-        var stemmed = Positions(_analyzer.For(ArabicView.Stemmed), text);
-        var exact = _exactWeight > 0 ? Positions(_analyzer.For(ArabicView.Exact), text) : [];
-        var loose = _looseWeight > 0 ? Positions(_analyzer.For(ArabicView.Loose), text) : [];
-        if (stemmed.Count > BooleanQuery.MaxClauseCount)
-            throw new InvalidQueryException($"The query has more than {BooleanQuery.MaxClauseCount} words.");
-        var query = new BooleanQuery(true);
-        for (int i = 0; i < stemmed.Count; i++)
+        public int Count { get; set; } = 1;
+        public string Key => string.Join('\u0001', Stemmed) + '\u0002' + string.Join('\u0001', Exact) + '\u0002' + string.Join('\u0001', Loose);
+    }
+
+    /// <summary>The query for the words of <paramref name="text"/>.</summary>
+    /// <param name="text">Free words; punctuation is dropped by the analyzer.</param>
+    /// <param name="reader">The index searched, to tell which words no article has as written; null skips that check.</param>
+    /// <param name="highlight">Receives the terms the query searches, per view.</param>
+    /// <param name="notices">Receives what the user should know: dropped stopwords, words matched only as variants.</param>
+    public FreeTextQuery Build(string text, IndexReader? reader, HighlightTerms highlight, List<string> notices)
+    {
+        var exact = Positions(ArabicView.Exact, text);
+        if (exact.Count == 0) return new FreeTextQuery(null, []);
+        var stemmed = Positions(ArabicView.Stemmed, text);
+        var loose = _looseWeight > 0 ? Positions(ArabicView.Loose, text) : new();
+
+        var words = new List<Word>();
+        var byKey = new Dictionary<string, Word>(StringComparer.Ordinal);
+        var dropped = new List<string>();
+        bool onlyStopwords = stemmed.Count == 0;
+        foreach (var (position, readings) in exact)
         {
-            var word = new BooleanQuery(true);
-            word.Add(Word(FieldNames.Title, stemmed[i], _titleBoost), Occur.SHOULD);
-            word.Add(Word(FieldNames.Body, stemmed[i], 1f), Occur.SHOULD);
-            if (i < exact.Count)
+            if (!onlyStopwords && !stemmed.ContainsKey(position))
             {
-                word.Add(Word(FieldNames.TitleExact, exact[i], _titleBoost * _exactWeight), Occur.SHOULD);
-                word.Add(Word(FieldNames.BodyExact, exact[i], _exactWeight), Occur.SHOULD);
+                if (!dropped.Contains(readings.Written)) dropped.Add(readings.Written);
+                continue;
             }
-            if (i < loose.Count)
-            {
-                word.Add(Word(FieldNames.TitleLoose, loose[i], _titleBoost * _looseWeight), Occur.SHOULD);
-                word.Add(Word(FieldNames.BodyLoose, loose[i], _looseWeight), Occur.SHOULD);
-            }
-            query.Add(word, Occur.SHOULD);
+            var word = onlyStopwords
+                ? new Word(readings.Written, [], readings.Terms, [])
+                : new Word(readings.Written, stemmed[position].Terms, readings.Terms, loose.TryGetValue(position, out var l) ? l.Terms : []);
+            if (byKey.TryGetValue(word.Key, out var seen)) seen.Count++;
+            else { byKey.Add(word.Key, word); words.Add(word); }
         }
-        return query;
+        if (dropped.Count > 0) notices.Add($"Common words left out of the search: {string.Join("، ", dropped)}.");
+        if (onlyStopwords) notices.Add($"The query has only common words; they were searched as written: {string.Join("، ", words.Select(w => w.Written))}.");
+
+        var matching = new BooleanQuery(true);
+        var scoring = new List<Query>();
+        foreach (var w in words)
+        {
+            var strict = new BooleanQuery(true);
+            if (w.Stemmed.Length > 0) strict.Add(Term(FieldNames.Text, w.Stemmed, 1f), Occur.SHOULD);
+            if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords)) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
+            strict.Boost = w.Count;
+            matching.Add(strict, Occur.SHOULD);
+            foreach (var t in w.Stemmed) highlight.Stemmed.Add(t);
+            foreach (var t in w.Exact) highlight.Exact.Add(t);
+            if (w.Loose.Length == 0) continue;
+
+            var looseClause = Term(FieldNames.TextLoose, w.Loose, _looseWeight * w.Count);
+            if (reader is not null && !AnyHas(reader, FieldNames.Text, w.Stemmed) && !AnyHas(reader, FieldNames.TextExact, w.Exact))
+            {
+                // No article has the word as written or stemmed: let its variants match, and say so.
+                if (AnyHas(reader, FieldNames.TextLoose, w.Loose))
+                    notices.Add($"No article has \"{w.Written}\" as written; articles with spelling variants of it were searched.");
+                matching.Add(looseClause, Occur.SHOULD);
+            }
+            else
+            {
+                scoring.Add(looseClause);
+            }
+            foreach (var t in w.Loose) highlight.Loose.Add(t);
+        }
+        return new FreeTextQuery(matching, scoring);
+    }
+
+    private static bool AnyHas(IndexReader reader, string field, string[] terms)
+    {
+        foreach (var t in terms)
+            if (reader.DocFreq(new Term(field, t)) > 0) return true;
+        return false;
     }
 
     /// <summary>One word in one field: its reading, or the better of its stacked readings.</summary>
-    private static Query Word(string field, string[] readings, float boost)
+    private static Query Term(string field, string[] readings, float boost)
     {
         Query q;
         if (readings.Length == 1)
@@ -78,12 +149,12 @@ internal sealed class FreeTextQueryBuilder
         return q;
     }
 
-    /// <summary>The analyzed words of <paramref name="text"/>, one entry a position, each with its distinct readings.</summary>
-    private static List<string[]> Positions(Lucene.Net.Analysis.Analyzer analyzer, string text)
+    /// <summary>The analyzed words of <paramref name="text"/> in <paramref name="view"/> by position, each with its distinct readings.</summary>
+    private SortedDictionary<int, (string Written, string[] Terms)> Positions(ArabicView view, string text)
     {
-        var list = new List<string[]>();
-        foreach (var group in QueryTranslator.Analyze(analyzer, text).GroupBy(t => t.Position))
-            list.Add(group.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray());
-        return list;
+        var map = new SortedDictionary<int, (string, string[])>();
+        foreach (var group in QueryTranslator.Analyze(_analyzer.For(view), text).GroupBy(t => t.Position))
+            map[group.Key] = (text[group.First().Start..group.First().End], group.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray());
+        return map;
     }
 }

@@ -40,6 +40,12 @@ internal sealed class QueryTranslator
     /// <summary>The longest free text or phrase accepted.</summary>
     public const int MaxTextLength = 10_000;
 
+    /// <summary>The most entities one request may require.</summary>
+    public const int MaxEntities = 64;
+
+    /// <summary>The largest <see cref="SearchRequest.PhraseSlop"/> accepted: a sloppy phrase's cost grows with it.</summary>
+    public const int MaxPhraseSlop = 20;
+
     private readonly FieldAnalyzer _analyzer;
     private readonly EntityRecognizer _recognizer;
     private readonly string[] _textFields;
@@ -52,18 +58,36 @@ internal sealed class QueryTranslator
         _recognizer = recognizer;
         _boosts = new Dictionary<string, float>
         {
-            [FieldNames.Title] = options.TitleBoost,
-            [FieldNames.Body] = 1f,
-            [FieldNames.TitleExact] = options.TitleBoost * options.ExactViewWeight,
-            [FieldNames.BodyExact] = options.ExactViewWeight,
+            [FieldNames.Text] = 1f,
+            [FieldNames.TextExact] = options.ExactViewWeight,
         };
-        // Queries that use Lucene syntax search the stemmed and exact views only: the loose view would let a required
-        // (+) word or a NOT match spellings the user did not write. Plain free text also searches the loose view.
+        // Queries in Lucene syntax search the stemmed and exact views only: the loose view would let a required (+)
+        // word or a NOT match spellings the user did not write.
         _textFields = _boosts.Where(kv => kv.Value > 0).Select(kv => kv.Key).ToArray();
         _freeText = new FreeTextQueryBuilder(analyzer, options);
     }
 
-    public TranslatedQuery Translate(SearchRequest request)
+    /// <summary>Checks the parts of <paramref name="request"/> that need no index; the same messages wherever the request comes from.</summary>
+    /// <exception cref="InvalidQueryException">The request is out of bounds.</exception>
+    public static void Validate(SearchRequest request, int maxResultWindow)
+    {
+        if (request.Top < 0) throw new InvalidQueryException($"Top must be zero or more, not {request.Top}.");
+        if (request.Skip < 0) throw new InvalidQueryException($"Skip must be zero or more, not {request.Skip}.");
+        if (request.FacetLimit < 1) throw new InvalidQueryException($"FacetLimit must be at least 1, not {request.FacetLimit}.");
+        if (request.PhraseSlop < 0) throw new InvalidQueryException($"PhraseSlop must be zero or more, not {request.PhraseSlop}.");
+        if (request.PhraseSlop > MaxPhraseSlop) throw new InvalidQueryException($"PhraseSlop is {request.PhraseSlop}; at most {MaxPhraseSlop} is allowed.");
+        if ((long)request.Skip + request.Top > maxResultWindow)
+            throw new InvalidQueryException($"Skip + Top is {(long)request.Skip + request.Top:N0}; at most {maxResultWindow:N0} hits can be paged through.");
+        if (request.Entities.Count > MaxEntities)
+            throw new InvalidQueryException($"The request names {request.Entities.Count:N0} entities; at most {MaxEntities} are allowed.");
+        if (request.From > request.To) throw new InvalidQueryException($"The date range is empty: from {request.From:yyyy-MM-dd} is after to {request.To:yyyy-MM-dd}.");
+    }
+
+    /// <summary>The Lucene query for <paramref name="request"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="reader">The index to be searched: free words no article has as written are then matched as spelling variants. Null skips that.</param>
+    /// <exception cref="InvalidQueryException">The request cannot be read (Lucene syntax only) or costs more than <see cref="QueryBudget.MaxCost"/>.</exception>
+    public TranslatedQuery Translate(SearchRequest request, IndexReader? reader = null)
     {
         var must = new BooleanQuery();
         var highlight = new HighlightTerms();
@@ -73,17 +97,21 @@ internal sealed class QueryTranslator
         {
             CheckLength(request.Text, "query text");
             QueryGuard.CheckWordCount(request.Text);
-            must.Add(ParseText(request.Text, request.Syntax), Occur.MUST);
-            highlight.AddWords(request.Text);
+            var text = ParseText(request.Text, request.Syntax, reader, highlight, notices);
+            if (text is null)
+            {
+                notices.Add("The query text has no searchable words.");
+                text = new BooleanQuery(); // matches nothing
+            }
+            must.Add(text, Occur.MUST);
         }
         if (!string.IsNullOrWhiteSpace(request.Phrase))
         {
             CheckLength(request.Phrase, "phrase");
             var view = request.PhraseMode == PhraseMode.Exact ? ArabicView.Exact : ArabicView.Stemmed;
-            var q = PhraseQuery(request.Phrase, view, request.PhraseMode == PhraseMode.Exact ? 0 : request.PhraseSlop)
-                ?? throw new InvalidQueryException($"The phrase \"{request.Phrase}\" has no searchable words (only stopwords or punctuation).");
+            var q = PhraseQuery(request.Phrase, view, request.PhraseMode == PhraseMode.Exact ? 0 : request.PhraseSlop, highlight)
+                ?? throw new InvalidQueryException($"The phrase \"{request.Phrase}\" has no searchable words (only punctuation).");
             must.Add(q, Occur.MUST);
-            highlight.AddWords(request.Phrase);
         }
         foreach (var name in request.Entities)
         {
@@ -96,15 +124,13 @@ internal sealed class QueryTranslator
                 highlight.EntityIds.Add(entity.Id);
                 continue;
             }
-            var fallback = PhraseQuery(name, ArabicView.Exact, 0)
+            var fallback = PhraseQuery(name, ArabicView.Exact, 0, highlight)
                 ?? throw new InvalidQueryException($"The entity \"{name}\" has no searchable words.");
             must.Add(fallback, Occur.MUST);
-            highlight.AddWords(name);
             notices.Add($"Unknown entity \"{name}\": searched as an exact phrase.");
         }
         if (request.From is not null || request.To is not null)
         {
-            if (request.From > request.To) throw new InvalidQueryException($"The date range is empty: from {request.From:yyyy-MM-dd} is after to {request.To:yyyy-MM-dd}.");
             string field = request.DateField == DateField.Published ? FieldNames.Published : FieldNames.Mentioned;
             int? min = request.From is { } f ? DateDays.ToDays(f) : null;
             int? max = request.To is { } t ? DateDays.ToDays(t) : null;
@@ -112,7 +138,9 @@ internal sealed class QueryTranslator
         }
         if (request.LuceneQuery is not null) must.Add(request.LuceneQuery, Occur.MUST);
         if (must.Clauses.Count == 0) must.Add(new MatchAllDocsQuery(), Occur.MUST);
-        return new TranslatedQuery(must.Clauses.Count == 1 ? must.Clauses[0].Query : must, highlight, notices);
+        var query = must.Clauses.Count == 1 ? must.Clauses[0].Query : must;
+        QueryBudget.Check(query);
+        return new TranslatedQuery(query, highlight, notices);
     }
 
     private static ConstantScoreQuery Filter(Query q) => new ConstantScoreQuery(q) { Boost = 0f };
@@ -122,16 +150,71 @@ internal sealed class QueryTranslator
         if (text.Length > MaxTextLength) throw new InvalidQueryException($"The {what} is {text.Length:N0} characters long; at most {MaxTextLength:N0} are allowed.");
     }
 
-    private Query ParseText(string text, QuerySyntax syntax)
+    /// <summary>The query for free text in <paramref name="syntax"/>; null when it has no searchable words.</summary>
+    private Query? ParseText(string text, QuerySyntax syntax, IndexReader? reader, HighlightTerms highlight, List<string> notices)
     {
-        // Plain words, and Lucene-syntax text that uses no syntax, rank the same way.
-        if (syntax == QuerySyntax.Plain || !UsesSyntax(text)) return _freeText.Build(text);
+        switch (syntax)
+        {
+            case QuerySyntax.Plain:
+                return _freeText.Build(text, reader, highlight, notices).Combined();
+            case QuerySyntax.Lucene:
+                highlight.AddWords(text);
+                return ParseLucene(text);
+            default:
+                return SearchBox(SearchBoxSyntax.Parse(text), reader, highlight, notices);
+        }
+    }
+
+    /// <summary>
+    /// A search box's query: the free words ranked (any may match), every quoted phrase required (then the free words
+    /// only rank), every excluded word or phrase forbidden; exclusions alone exclude from every article.
+    /// </summary>
+    private BooleanQuery? SearchBox(SearchBoxQuery box, IndexReader? reader, HighlightTerms highlight, List<string> notices)
+    {
+        var query = new BooleanQuery(true);
+        var free = _freeText.Build(box.Words, reader, highlight, notices);
+        bool anyRequired = false;
+        foreach (var phrase in box.Phrases)
+        {
+            var q = PhraseQuery(phrase, ArabicView.Exact, 0, highlight);
+            if (q is null) continue;
+            query.Add(q, Occur.MUST);
+            anyRequired = true;
+        }
+        if (free.Matching is not null) query.Add(free.Matching, anyRequired ? Occur.SHOULD : Occur.MUST);
+        foreach (var s in free.Scoring) query.Add(s, Occur.SHOULD);
+        bool anyPositive = anyRequired || free.Matching is not null;
+        foreach (var (text, isPhrase) in box.Excluded)
+        {
+            var q = isPhrase ? PhraseQuery(text, ArabicView.Exact, 0, null) : AnyReading(text);
+            if (q is not null) query.Add(q, Occur.MUST_NOT);
+        }
+        if (!anyPositive)
+        {
+            if (query.Clauses.Count == 0) return null;
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return query;
+    }
+
+    /// <summary>Articles that have any word of <paramref name="text"/>, as written or stemmed: what <c>-word</c> excludes.</summary>
+    private BooleanQuery? AnyReading(string text)
+    {
+        var any = new BooleanQuery(true);
+        foreach (var (term, _, _, _) in Analyze(_analyzer.For(ArabicView.Exact), text))
+            any.Add(new TermQuery(new Term(FieldNames.TextExact, term)), Occur.SHOULD);
+        foreach (var (term, _, _, _) in Analyze(_analyzer.For(ArabicView.Stemmed), text))
+            any.Add(new TermQuery(new Term(FieldNames.Text, term)), Occur.SHOULD);
+        return any.Clauses.Count == 0 ? null : any;
+    }
+
+    private Query? ParseLucene(string text)
+    {
         var parser = new SafeQueryParser(_textFields, _analyzer, _boosts);
-        string input = syntax == QuerySyntax.Plain ? QueryParserBase.Escape(text) : text;
-        if (syntax == QuerySyntax.Lucene) QueryGuard.CheckNesting(text);
+        QueryGuard.CheckNesting(text);
         try
         {
-            return QueryGuard.WithoutRepeatedClauses(parser.Parse(input));
+            return QueryGuard.WithoutRepeatedClauses(parser.Parse(text));
         }
         catch (ParseException e) when (e.InnerException is BooleanQuery.TooManyClausesException)
         {
@@ -150,55 +233,41 @@ internal sealed class QueryTranslator
         }
     }
 
-    /// <summary>True when <paramref name="text"/> has a character or word the classic query parser treats as syntax.</summary>
-    private static bool UsesSyntax(string text)
-    {
-        if (!string.Equals(QueryParserBase.Escape(text), text, StringComparison.Ordinal)) return true;
-        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            if (word is "AND" or "OR" or "NOT") return true;
-        return false;
-    }
-
     private static string FirstLine(string message)
     {
         int nl = message.IndexOf('\n', StringComparison.Ordinal);
         return (nl < 0 ? message : message[..nl]).Trim();
     }
 
-    /// <summary>A phrase over the headline and the body in <paramref name="view"/>; null when the text has no words.</summary>
-    internal Query? PhraseQuery(string text, ArabicView view, int slop)
+    /// <summary>A phrase over the article's text in <paramref name="view"/>; null when the text has no words.</summary>
+    internal Query? PhraseQuery(string text, ArabicView view, int slop, HighlightTerms? highlight = null)
     {
         var terms = Analyze(_analyzer.For(view), text);
         if (terms.Count == 0) return null;
-        var either = new BooleanQuery();
-        foreach (var field in view == ArabicView.Exact ? new[] { FieldNames.TitleExact, FieldNames.BodyExact } : [FieldNames.Title, FieldNames.Body])
-        {
-            if (terms.Count == 1)
-            {
-                either.Add(new TermQuery(new Term(field, terms[0].Term)), Occur.SHOULD);
-                continue;
-            }
-            // Stacked readings (two terms at one position) need a MultiPhraseQuery.
-            var pq = new MultiPhraseQuery { Slop = slop };
-            foreach (var group in terms.GroupBy(t => t.Position))
-                pq.Add(group.Select(t => new Term(field, t.Term)).ToArray(), group.Key);
-            either.Add(pq, Occur.SHOULD);
-        }
-        return either;
+        string field = view == ArabicView.Exact ? FieldNames.TextExact : FieldNames.Text;
+        foreach (var t in terms) (view == ArabicView.Exact ? highlight?.Exact : highlight?.Stemmed)?.Add(t.Term);
+        if (terms.Count == 1) return new TermQuery(new Term(field, terms[0].Term));
+        // Stacked readings (two terms at one position) need a MultiPhraseQuery; stopword gaps are kept as positions.
+        var pq = new MultiPhraseQuery { Slop = slop };
+        foreach (var group in terms.GroupBy(t => t.Position))
+            pq.Add(group.Select(t => new Term(field, t.Term)).ToArray(), group.Key);
+        return pq;
     }
 
-    internal static List<(string Term, int Position)> Analyze(Analyzer analyzer, string text)
+    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>, with positions and offsets into it.</summary>
+    internal static List<(string Term, int Position, int Start, int End)> Analyze(Analyzer analyzer, string text)
     {
-        var list = new List<(string, int)>();
+        var list = new List<(string, int, int, int)>();
         using var ts = analyzer.GetTokenStream("", text);
         var term = ts.AddAttribute<ICharTermAttribute>();
         var inc = ts.AddAttribute<IPositionIncrementAttribute>();
+        var offset = ts.AddAttribute<IOffsetAttribute>();
         ts.Reset();
         int pos = -1;
         while (ts.IncrementToken())
         {
             pos += inc.PositionIncrement;
-            list.Add((term.ToString(), pos));
+            list.Add((term.ToString(), pos, offset.StartOffset, offset.EndOffset));
         }
         ts.End();
         return list;
@@ -213,23 +282,41 @@ internal sealed class QueryTranslator
             AllowLeadingWildcard = false;
             DefaultOperator = OR_OPERATOR;
             AutoGeneratePhraseQueries = false;
+            // Prefix, wildcard and range terms expand to at most QueryBudget.MaxExpansions index terms each (the most
+            // frequent), not to every matching term.
+            MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(QueryBudget.MaxExpansions);
         }
 
         // RegexpQuery has no automaton limit in Lucene.Net 4.8: a crafted pattern can take a minute and a gigabyte.
         protected override Query GetRegexpQuery(string field, string termStr) =>
             throw new ParseException("regular expressions (/…/) are not supported; quote the text to search it literally");
 
-        // Fuzzy and wildcard terms become automata whose cost grows with the term: bound the term.
+        // Fuzzy and wildcard terms become automata whose cost grows with the term: bound the term. Their letters are
+        // folded as the index's are (إدار* finds ادارة); the pattern is not stemmed, and the exact view matches it.
         protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
-            base.GetFuzzyQuery(field, Bounded(termStr, "fuzzy"), minSimilarity);
+            base.GetFuzzyQuery(field, Normalized(Bounded(termStr, "fuzzy")), minSimilarity);
 
         protected override Query GetWildcardQuery(string field, string termStr) =>
-            base.GetWildcardQuery(field, Bounded(termStr, "wildcard"));
+            base.GetWildcardQuery(field, Normalized(Bounded(termStr, "wildcard")));
 
         protected override Query GetPrefixQuery(string field, string termStr) =>
-            base.GetPrefixQuery(field, Bounded(termStr, "prefix"));
+            base.GetPrefixQuery(field, Normalized(Bounded(termStr, "prefix")));
 
         private static string Bounded(string term, string kind) => term.Length <= QueryGuard.MaxPatternLength ? term
             : throw new ParseException($"a {kind} term of {term.Length:N0} characters is too long; at most {QueryGuard.MaxPatternLength} are allowed");
+
+        /// <summary>A pattern's letters folded as <see cref="ArabicNormalizer"/> folds indexed words; <c>*</c> and <c>?</c> kept.</summary>
+        private static string Normalized(string pattern)
+        {
+            var sb = new System.Text.StringBuilder(pattern.Length);
+            foreach (char c in pattern)
+            {
+                if (c is '*' or '?') { sb.Append(c); continue; }
+                char f = ArabicNormalizer.Fold(c);
+                if (f == ArabicNormalizer.Expands) sb.Append(ArabicNormalizer.Expansion(c));
+                else if (f != ArabicNormalizer.Ignorable && f != ArabicNormalizer.Separator) sb.Append(f);
+            }
+            return sb.ToString();
+        }
     }
 }

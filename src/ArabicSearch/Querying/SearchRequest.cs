@@ -12,10 +12,22 @@ public enum PhraseMode
 /// <summary>How <see cref="SearchRequest.Text"/> is read.</summary>
 public enum QuerySyntax
 {
-    /// <summary>Lucene query syntax: quoted phrases, AND/OR/NOT, +/-, parentheses, field-free.</summary>
-    Lucene,
-    /// <summary>Plain words: every character is taken literally, no operators.</summary>
+    /// <summary>
+    /// What people type into a search box, in the manner of Elasticsearch's <c>simple_query_string</c>: words (any of
+    /// them may match, more matches rank higher), <c>"quoted phrases"</c> (each must occur), <c>-word</c> or
+    /// <c>-"phrase"</c> (must not occur) and <c>OR</c> (the default anyway). It never fails to parse: unbalanced quotes
+    /// or brackets, a trailing <c>AND</c>/<c>OR</c> and headline punctuation (<c>: ! ? « » ، ؛ …</c>) are read as text,
+    /// and punctuation around words never changes which articles match or how they rank.
+    /// </summary>
+    Text,
+    /// <summary>Plain words: every character is taken literally, no operators, no phrases.</summary>
     Plain,
+    /// <summary>
+    /// Lucene's classic query syntax, opt-in: quoted phrases, AND/OR/NOT, +/-, parentheses, wildcards, fuzzy terms,
+    /// ranges and <c>title:</c>. Malformed input throws <see cref="InvalidQueryException"/>. Searches the stemmed and
+    /// exact views only (the loose view would let a required word or a NOT match spellings the user did not write).
+    /// </summary>
+    Lucene,
 }
 
 /// <summary>Which date a date range applies to.</summary>
@@ -45,8 +57,8 @@ public sealed record SearchRequest
     /// <summary>Free text; its words are ORed and ranked. See <see cref="Syntax"/>.</summary>
     public string? Text { get; init; }
 
-    /// <summary>How <see cref="Text"/> is read. Default <see cref="QuerySyntax.Lucene"/>.</summary>
-    public QuerySyntax Syntax { get; init; } = QuerySyntax.Lucene;
+    /// <summary>How <see cref="Text"/> is read. Default <see cref="QuerySyntax.Text"/>, a search box's syntax that never fails.</summary>
+    public QuerySyntax Syntax { get; init; } = QuerySyntax.Text;
 
     /// <summary>A phrase that must occur in the headline or body.</summary>
     public string? Phrase { get; init; }
