@@ -8,6 +8,7 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "profile") return Profile.Run(args);
+        if (args.Length > 0 && args[0] == "hostile") return HostileProfile.Run(args);
         BenchRun.Start(args);
         try
         {

@@ -45,6 +45,13 @@ internal sealed record FreeTextQuery(Query? Matching, IReadOnlyList<Query> Scori
 /// </remarks>
 internal sealed class FreeTextQueryBuilder
 {
+    /// <summary>
+    /// The shortest loose-view key that may make an article match. Shorter keys are mostly three-letter roots, which
+    /// unrelated words share (<c>السفر</c> travel, <c>السفارة</c> embassy: both <c>سفر</c>); longer ones are mostly
+    /// spellings of one word (<c>أمريكي</c>, <c>أميركي</c>: <c>امرك</c>).
+    /// </summary>
+    public const int MinLooseMatchLength = 4;
+
     private readonly FieldAnalyzer _analyzer;
     private readonly float _exactWeight, _looseWeight;
 
@@ -108,7 +115,12 @@ internal sealed class FreeTextQueryBuilder
             if (w.Loose.Length == 0) continue;
 
             var looseClause = Term(FieldNames.TextLoose, w.Loose, _looseWeight * w.Count);
-            if (reader is not null && !AnyHas(reader, FieldNames.Text, w.Stemmed) && !AnyHas(reader, FieldNames.TextExact, w.Exact))
+            if (w.Loose.All(t => t.Length >= MinLooseMatchLength))
+            {
+                // A long skeleton (امرك for أمريكي and أميركي) is one word's spellings: its variants may match.
+                matching.Add(looseClause, Occur.SHOULD);
+            }
+            else if (reader is not null && !AnyHas(reader, FieldNames.Text, w.Stemmed) && !AnyHas(reader, FieldNames.TextExact, w.Exact))
             {
                 // No article has the word as written or stemmed: let its variants match, and say so.
                 if (AnyHas(reader, FieldNames.TextLoose, w.Loose))
@@ -117,6 +129,7 @@ internal sealed class FreeTextQueryBuilder
             }
             else
             {
+                // A short skeleton (سفر) is a root shared by unrelated words (السفر, السفارة): it only ranks.
                 scoring.Add(looseClause);
             }
             foreach (var t in w.Loose) highlight.Loose.Add(t);

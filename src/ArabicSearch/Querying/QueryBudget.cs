@@ -8,8 +8,8 @@ namespace ArabicSearch.Querying;
 /// not by a list of shapes: many ranges, many fuzzy or prefix terms, long or sloppy phrases and many entities all add up.
 /// </summary>
 /// <remarks>
-/// Costs, in term lookups: a term 1; a phrase its positions' terms (times 1 + slop/4, since a sloppy phrase
-/// rescans positions); a prefix, wildcard or fuzzy term <see cref="MultiTermCost"/> (it enumerates index terms and
+/// Costs, in term lookups: a term 1; a phrase <see cref="PhraseTermCost"/> per term (it reads positions, not only
+/// documents), times 1 + slop/4 (a sloppy phrase rescans them); a prefix, wildcard or fuzzy term <see cref="MultiTermCost"/> (it enumerates index terms and
 /// expands to at most <see cref="MaxExpansions"/> of them); a term range <see cref="RangeCost"/> (it may enumerate
 /// most of the term dictionary); a numeric range or match-all 1. Measured figures are in docs/guarantees.md.
 /// </remarks>
@@ -23,6 +23,9 @@ internal static class QueryBudget
 
     /// <summary>The cost of a prefix, wildcard or fuzzy term.</summary>
     public const int MultiTermCost = 256;
+
+    /// <summary>The cost of one term of a phrase.</summary>
+    public const int PhraseTermCost = 4;
 
     /// <summary>The cost of a term range.</summary>
     public const int RangeCost = 1_024;
@@ -43,8 +46,8 @@ internal static class QueryBudget
         DisjunctionMaxQuery d => d.Disjuncts.Sum(Cost),
         ConstantScoreQuery c => c.Query is null ? 1 : Cost(c.Query),
         TermQuery => 1,
-        PhraseQuery p => p.GetTerms().Length * (1L + p.Slop / 4),
-        MultiPhraseQuery m => m.GetTermArrays().Sum(a => (long)a.Length) * (1L + m.Slop / 4),
+        PhraseQuery p => p.GetTerms().Length * PhraseTermCost * (1L + p.Slop / 4),
+        MultiPhraseQuery m => m.GetTermArrays().Sum(a => (long)a.Length) * PhraseTermCost * (1L + m.Slop / 4),
         TermRangeQuery => RangeCost,
         NumericRangeQuery<int> or NumericRangeQuery<long> => 1,
         MultiTermQuery => MultiTermCost,

@@ -22,10 +22,10 @@ public class ArabicSearchAnalyzerTests
     [TestCase("٢٠٢١", "2021")]                    // Arabic-Indic digits
     [TestCase("۲۰۲۱", "2021")]                    // Persian digits
     [TestCase("ﺑﻐﺪاد", "بغداد")]                  // presentation forms B
-    [TestCase("ﻻ", new string[0])]                // lam-alef ligature → لا, a stopword
+    [TestCase("ﻻ", "لا")]                         // lam-alef ligature → لا (a stopword, kept in the exact view)
     [TestCase("ﷲ", "الله")]                       // ligature that grows
     [TestCase("کتاب", "كتاب")]                    // Persian keheh
-    [TestCase("فی", new string[0])]               // Persian yeh: في, a stopword
+    [TestCase("فی", "في")]                        // Persian yeh: في (a stopword, kept in the exact view)
     [TestCase("بغ\u200Cداد", "بغداد")]            // zero-width non-joiner inside a word
     [TestCase("\u200Fبغداد\u200E", "بغداد")]      // bidi marks around a word
     [TestCase("مسؤول مسئول", "مسءول", "مسءول")]   // hamza seats meet
@@ -38,7 +38,18 @@ public class ArabicSearchAnalyzerTests
     [TestCase("على إلى من عن", new string[0])]
     [TestCase("ما هي عاصمة مصر", "عاصمه", "مصر")] // question words
     [TestCase("من هو أم كلثوم", "ام", "كلثوم")]    // أم is kept: "mother", and in names, far more often than "or"
-    public void Stopwords_match_normalized_forms(string input, params string[] expected) => AnalyzesTo(Exact, input, expected);
+    public void Stopwords_match_normalized_forms(string input, params string[] expected) => AnalyzesTo(StopFiltered, input, expected);
+
+    /// <summary>The tokenizer and the stopword filter alone (the stemmed and loose views add stemming after them; the exact view keeps stopwords).</summary>
+    private static Lucene.Net.Analysis.Analyzer StopFiltered => Lucene.Net.Analysis.Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new ArabicTokenizer(reader);
+        return new Lucene.Net.Analysis.TokenStreamComponents(source, new ArabicStopwordFilter(source));
+    });
+
+    [Test]
+    public void Exact_view_keeps_stopwords_for_phrases_and_names() =>
+        AnalyzesTo(Exact, "مهرجان كان في القاهرة", "مهرجان", "كان", "في", "القاهره");
 
     // Light stemming (stemmed view).
     [TestCase("الكاتيوشا", "كاتيوش")]             // article; a final alef after five letters is read as tanween
@@ -124,7 +135,7 @@ public class ArabicSearchAnalyzerTests
         const string text = "قال البيت الأبيض إن الرئيس الأميركي جو بايدن";
         foreach (var t in Tokens(Stemmed, text))
             Assert.That(ArabicNormalizer.Normalize(text[t.Start..t.End]).Length, Is.GreaterThan(0));
-        var tokens = Tokens(Exact, "هجوماً على ٱلسفارة");
+        var tokens = Tokens(Loose, "هجوماً على ٱلسفارة");
         Assert.That(tokens.Select(t => "هجوماً على ٱلسفارة"[t.Start..t.End]), Is.EqualTo(new[] { "هجوماً", "ٱلسفارة" }));
         Assert.That(tokens[1].PositionIncrement, Is.EqualTo(2), "a removed stopword leaves a gap");
     }

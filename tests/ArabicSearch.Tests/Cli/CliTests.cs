@@ -73,8 +73,10 @@ public class CliTests
             var ids = doc.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()![..3]).Order().ToArray();
             Assert.That(ids, Is.EqualTo(new[] { "000", "001" }));
             Assert.That(doc.RootElement.GetProperty("hits")[0].GetProperty("published").GetString(), Is.EqualTo("2021-02-24"));
-            var syntax = CliRunner.Run("search", "--index", dir, "بغداد AND (");
+            var syntax = CliRunner.Run("search", "--index", dir, "--syntax", "lucene", "بغداد AND (");
             Assert.That(syntax.ExitCode, Is.EqualTo(2));
+            var box = CliRunner.Run("search", "--index", dir, "بغداد AND (", "--json");
+            Assert.That(box.ExitCode, Is.Zero, "the default syntax is a search box's: it reads the text as words");
             Assert.That(syntax.Error, Does.Contain("Cannot parse"));
         }
         finally

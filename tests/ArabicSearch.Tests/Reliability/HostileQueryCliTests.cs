@@ -22,11 +22,20 @@ public class HostileQueryCliTests
     [TestCase("/ب.*/")]
     [TestCase("*داد")]
     [TestCase("بغداد AND (")]
-    public void Search_hostile_text_exits_2(string text) => ExitsTwo("search", "--index", _index, text);
+    public void Search_hostile_lucene_text_exits_2(string text) => ExitsTwo("search", "--index", _index, "--syntax", "lucene", text);
+
+    [TestCase("/ب.*/")]
+    [TestCase("*داد")]
+    [TestCase("بغداد AND (")]
+    public void Search_hostile_text_is_words_in_the_default_syntax(string text)
+    {
+        var (code, _, err) = CliHost.Run("search", "--index", _index, text);
+        Assert.That(code, Is.Zero, err);
+    }
 
     [Test]
     public void Search_deep_nesting_exits_2() =>
-        ExitsTwo("search", "--index", _index, new string('(', 500) + "بغداد" + new string(')', 500));
+        ExitsTwo("search", "--index", _index, "--syntax", "lucene", new string('(', 500) + "بغداد" + new string(')', 500));
 
     [Test]
     public void Search_long_query_exits_2() =>
