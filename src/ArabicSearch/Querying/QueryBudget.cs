@@ -9,7 +9,7 @@ namespace ArabicSearch.Querying;
 /// </summary>
 /// <remarks>
 /// Costs, in term lookups: a term 1; a phrase <see cref="PhraseTermCost"/> per term (it reads positions, not only
-/// documents), times 1 + slop/4 (a sloppy phrase rescans them); a prefix, wildcard or fuzzy term <see cref="MultiTermCost"/> (it enumerates index terms and
+/// documents), times 1 + slop/4 (a sloppy phrase rescans them); a prefix or wildcard term <see cref="MultiTermCost"/>, a fuzzy term <see cref="FuzzyCost"/> (it enumerates index terms and
 /// expands to at most <see cref="MaxExpansions"/> of them); a term range <see cref="RangeCost"/> (it may enumerate
 /// most of the term dictionary); a numeric range or match-all 1. Measured figures are in docs/guarantees.md.
 /// </remarks>
@@ -23,6 +23,9 @@ internal static class QueryBudget
 
     /// <summary>The cost of a prefix, wildcard or fuzzy term.</summary>
     public const int MultiTermCost = 256;
+
+    /// <summary>The cost of a fuzzy term: it intersects a Levenshtein automaton with the term dictionary.</summary>
+    public const int FuzzyCost = 512;
 
     /// <summary>The cost of one term of a phrase.</summary>
     public const int PhraseTermCost = 4;
@@ -49,6 +52,7 @@ internal static class QueryBudget
         PhraseQuery p => p.GetTerms().Length * PhraseTermCost * (1L + p.Slop / 4),
         MultiPhraseQuery m => m.GetTermArrays().Sum(a => (long)a.Length) * PhraseTermCost * (1L + m.Slop / 4),
         TermRangeQuery => RangeCost,
+        FuzzyQuery => FuzzyCost,
         NumericRangeQuery<int> or NumericRangeQuery<long> => 1,
         MultiTermQuery => MultiTermCost,
         _ => 1,

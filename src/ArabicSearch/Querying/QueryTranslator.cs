@@ -113,15 +113,15 @@ internal sealed class QueryTranslator
                 ?? throw new InvalidQueryException($"The phrase \"{request.Phrase}\" has no searchable words (only punctuation).");
             must.Add(q, Occur.MUST);
         }
-        foreach (var name in request.Entities)
+        foreach (var name in request.Entities.Distinct(StringComparer.Ordinal))
         {
             if (string.IsNullOrWhiteSpace(name)) throw new InvalidQueryException("An entity name is empty.");
             CheckLength(name, "entity name");
             var entity = _recognizer.Resolve(name);
             if (entity is not null)
             {
-                must.Add(new TermQuery(new Term(FieldNames.Entity, entity.Id)), Occur.MUST);
-                highlight.EntityIds.Add(entity.Id);
+                // Two aliases of one entity are one clause.
+                if (highlight.EntityIds.Add(entity.Id)) must.Add(new TermQuery(new Term(FieldNames.Entity, entity.Id)), Occur.MUST);
                 continue;
             }
             var fallback = PhraseQuery(name, ArabicView.Exact, 0, highlight)

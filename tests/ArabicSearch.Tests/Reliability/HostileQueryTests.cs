@@ -49,7 +49,7 @@ public class HostileQueryTests
     [TestCase("/ب.*/", "regular expressions")]              // regex syntax never reaches RegexpQuery
     [TestCase("/(ب|ت)*{1000}/", "regular expressions")]     // a crafted pattern, same
     public void Search_rejects_hostile_syntax(string query, string message) =>
-        Assert.That(() => _engine.Search(new SearchRequest { Text = query }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains(message));
+        Assert.That(() => _engine.Search(new SearchRequest { Text = query, Syntax = QuerySyntax.Lucene }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains(message));
 
     [Test]
     public void Search_rejects_more_distinct_words_than_the_limit()
@@ -86,7 +86,7 @@ public class HostileQueryTests
     public void Search_rejects_deep_nesting_before_parsing(int depth)
     {
         string query = new string('(', depth) + "بغداد" + new string(')', depth);
-        Assert.That(() => _engine.Search(new SearchRequest { Text = query }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains($"{depth} levels deep"));
+        Assert.That(() => _engine.Search(new SearchRequest { Text = query, Syntax = QuerySyntax.Lucene }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains($"{depth} levels deep"));
     }
 
     [Test]
@@ -112,10 +112,10 @@ public class HostileQueryTests
     [TestCase("[ا TO ي]")]      // range over every term
     [TestCase("بغداد* OR ا* OR ب* OR ت* OR ث* OR ج*")]
     public void Search_bounds_term_expansions(string query) =>
-        AnswersOrRejects(new SearchRequest { Text = query, Top = 10 });
+        AnswersOrRejects(new SearchRequest { Text = query, Syntax = QuerySyntax.Lucene, Top = 10 });
 
     [TestCase("*")]            // a lone * is Lucene's match-all shorthand, not a leading wildcard
-    public void Search_lone_star_answers(string query) => AnswersOrRejects(new SearchRequest { Text = query });
+    public void Search_lone_star_answers(string query) => AnswersOrRejects(new SearchRequest { Text = query, Syntax = QuerySyntax.Lucene });
 
     [TestCase("~2")]
     [TestCase("*")]
@@ -123,7 +123,7 @@ public class HostileQueryTests
     public void Search_of_long_patterns_is_rejected(string suffix)
     {
         string query = new string('ب', QueryGuard.MaxPatternLength + 1) + suffix;
-        Assert.That(() => _engine.Search(new SearchRequest { Text = query }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains("too long"));
+        Assert.That(() => _engine.Search(new SearchRequest { Text = query, Syntax = QuerySyntax.Lucene }), Throws.TypeOf<InvalidQueryException>().With.Message.Contains("too long"));
     }
 
     [Test]
