@@ -58,6 +58,14 @@ internal static class Cli
         throw new UsageException($"{option} '{text}' is not a date; use yyyy-MM-dd, e.g. 2021-07-01.");
     }
 
+    /// <summary>Checks that <paramref name="path"/> names a file type <see cref="Ingestion.ArticleFiles"/> reads.</summary>
+    /// <exception cref="UsageException">It does not.</exception>
+    public static void RequireSupportedFile(string path)
+    {
+        if (!Ingestion.ArticleFiles.IsSupported(path))
+            throw new UsageException($"cannot read '{path}': unknown file type; use one of {string.Join(", ", Ingestion.ArticleFiles.Extensions)}");
+    }
+
     public static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -1,7 +1,7 @@
 using ArabicSearch.Analysis;
 using ArabicSearch.Entities;
 using ArabicSearch.Highlighting;
-using ArabicSearch.Ingestion;
+using ArabicSearch.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;

@@ -1,4 +1,5 @@
 using ArabicSearch.Entities;
+using ArabicSearch.Evaluation;
 using ArabicSearch.Ingestion;
 
 namespace ArabicSearch.Tests.Entities;
@@ -28,7 +29,7 @@ public class EntityEvaluationTests
         var wanted = annotations.Select(a => a.Id).ToHashSet();
         var texts = articles.Where(a => wanted.Contains(a.Id)).ToDictionary(a => a.Id, a => a.Title + "\n" + a.Body);
         Assert.That(texts.Keys, Is.EquivalentTo(wanted), "every annotated article is in the corpus");
-        var result = EntityEvaluation.Evaluate(EntityRecognizer.Default, annotations.Select(a => (a, texts[a.Id])));
+        var result = EntityEvaluation.Evaluate(EntityRecognizer.Default, annotations.Select(a => new AnnotatedText(a, texts[a.Id])));
         foreach (var s in result.ByType.Append(result.Total))
             TestContext.Out.WriteLine($"{s.Type?.ToString() ?? "all"}: expected {s.Expected}, found {s.Found}, precision {s.Precision:0.000}, recall {s.Recall:0.000}");
         return result;
@@ -57,7 +58,7 @@ public class EntityEvaluationTests
     private static readonly EntityRecognizer Small = EntityRecognizerTests.Small;
 
     private static EntityScore Score(string text, params AnnotatedEntity[] gold) =>
-        EntityEvaluation.Evaluate(Small, [(new AnnotatedDocument("d", gold), text)]).Total;
+        EntityEvaluation.Evaluate(Small, [new AnnotatedText(new AnnotatedDocument("d", gold), text)]).Total;
 
     [Test]
     public void Evaluate_matches_names_with_attached_particles()
@@ -83,7 +84,7 @@ public class EntityEvaluationTests
     [Test]
     public void Evaluate_counts_a_wrong_type_as_a_miss_and_a_false_alarm()
     {
-        var r = EntityEvaluation.Evaluate(Small, [(new AnnotatedDocument("d", [new(EntityType.ORG, "بغداد")]), "في بغداد")]);
+        var r = EntityEvaluation.Evaluate(Small, [new AnnotatedText(new AnnotatedDocument("d", [new(EntityType.ORG, "بغداد")]), "في بغداد")]);
         Assert.That(r.Total.Correct, Is.Zero);
         Assert.That(r.Missed.Select(m => m.Text), Is.EqualTo(new[] { "بغداد" }));
         Assert.That(r.Spurious.Select(m => m.Type), Is.EqualTo(new[] { EntityType.LOC }));
