@@ -34,6 +34,9 @@ internal static class Cli
         }
         catch (UsageException e) { return Fail(e.Message, ExitCodes.BadArguments); }
         catch (InvalidQueryException e) { return Fail(e.Message, ExitCodes.BadArguments); }
+        // The library says what is wrong; the host adds which command helps.
+        catch (IndexNotFoundException e) { return Fail($"{e.Message} Create one with 'arabicsearch index FILE --index DIR'.", ExitCodes.Failure); }
+        catch (IndexCorruptException e) { return Fail($"{e.Message} Run 'arabicsearch verify --index DIR' for details.", ExitCodes.Failure); }
         catch (ArabicSearchException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (FileNotFoundException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (DirectoryNotFoundException e) { return Fail(e.Message, ExitCodes.Failure); }
