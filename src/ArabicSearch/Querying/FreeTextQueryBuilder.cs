@@ -1,4 +1,5 @@
 using ArabicSearch.Analysis;
+using ArabicSearch.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
