@@ -7,6 +7,7 @@ namespace ArabicSearch.Cli;
 /// <summary>Exit codes of the console host, as the README documents them.</summary>
 internal static class ExitCodes
 {
+    /// <summary>3: indexing finished but reported problems, rejected records or warnings on indexed ones.</summary>
     public const int Ok = 0, Failure = 1, BadArguments = 2, SomeRecordsRejected = 3;
 }
 

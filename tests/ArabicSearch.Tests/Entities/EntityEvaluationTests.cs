@@ -9,6 +9,11 @@ namespace ArabicSearch.Tests.Entities;
 /// The floors sit a little under the figures measured when the annotations were made, so a change that makes
 /// recognition clearly worse fails; the figures are printed for the record.
 /// </summary>
+/// <remarks>
+/// The floors are regression guards on tuning data, not evidence of generalization: the name rules and gazetteer
+/// entries were written after reading these annotated articles (d3a3948), the ANT multisource ones included, so they
+/// are not held out. A figure for unseen text needs annotations made after the rules and never used to write them.
+/// </remarks>
 public class EntityEvaluationTests
 {
     private static string Annotations(string file) => Path.Combine(TestContext.CurrentContext.TestDirectory, "corpus", "annotations", file);
@@ -35,8 +40,8 @@ public class EntityEvaluationTests
         return result;
     }
 
-    [Test]
-    public void Recognizer_on_annotated_seeds()
+    [Test, Category("RegressionGuard")]
+    public void Recognizer_floor_on_annotated_seeds_tuning_data()
     {
         var result = Evaluate("seeds.jsonl", SeedCorpus.Articles);
         Assert.That(result.Documents, Is.EqualTo(5));
@@ -44,8 +49,8 @@ public class EntityEvaluationTests
         Assert.That(result.Total.Recall, Is.GreaterThanOrEqualTo(0.85));
     }
 
-    [Test]
-    public void Recognizer_on_annotated_ant_multisource_articles()
+    [Test, Category("RegressionGuard")]
+    public void Recognizer_floor_on_annotated_ant_multisource_tuning_data()
     {
         var path = SharedCorpus("ant-multisource-v2.1.trec.gz");
         if (path is null) Assert.Ignore("../shared/corpora/ant-multisource-v2.1.trec.gz is not present next to the repository; this measurement needs it.");
