@@ -109,7 +109,7 @@ public static class Profile
     {
         var (ours, stockPath) = QueryIndexes.Ensure(articles);
         var work = QueryWorkload.Draw(articles, 64);
-        using var fieldAnalyzer = new Querying.FieldAnalyzer();
+        using var fieldAnalyzer = new Indexing.FieldAnalyzer();
         var translator = new Querying.QueryTranslator(fieldAnalyzer, EntityRecognizer.Default, new ArabicSearchOptions());
         using var oursReader = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(ours)));
         using var stockReader = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(stockPath)));

@@ -18,7 +18,7 @@ public static class StockPipeline
     /// <summary>The analysed field of the stock index.</summary>
     public const string Text = "text";
 
-    /// <summary>BM25 with the parameters our engine uses.</summary>
+    /// <summary>BM25 with Lucene's stock parameters (k1 = 1.2, b = 0.75), not ours (see <see cref="ArabicSearchOptions.Bm25K1"/>).</summary>
     public static readonly Similarity Bm25 = new BM25Similarity(1.2f, 0.75f);
 
     /// <summary>Opens a writer on a new index in <paramref name="path"/>.</summary>

@@ -7,6 +7,7 @@ namespace ArabicSearch.Cli;
 /// <summary>Exit codes of the console host, as the README documents them.</summary>
 internal static class ExitCodes
 {
+    /// <summary>3: indexing finished but reported problems, rejected records or warnings on indexed ones.</summary>
     public const int Ok = 0, Failure = 1, BadArguments = 2, SomeRecordsRejected = 3;
 }
 
@@ -34,6 +35,9 @@ internal static class Cli
         }
         catch (UsageException e) { return Fail(e.Message, ExitCodes.BadArguments); }
         catch (InvalidQueryException e) { return Fail(e.Message, ExitCodes.BadArguments); }
+        // The library says what is wrong; the host adds which command helps.
+        catch (IndexNotFoundException e) { return Fail($"{e.Message} Create one with 'arabicsearch index FILE --index DIR'.", ExitCodes.Failure); }
+        catch (IndexCorruptException e) { return Fail($"{e.Message} Run 'arabicsearch verify --index DIR' for details.", ExitCodes.Failure); }
         catch (ArabicSearchException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (FileNotFoundException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (DirectoryNotFoundException e) { return Fail(e.Message, ExitCodes.Failure); }
@@ -56,6 +60,14 @@ internal static class Cli
         if (text is null) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)) return d;
         throw new UsageException($"{option} '{text}' is not a date; use yyyy-MM-dd, e.g. 2021-07-01.");
+    }
+
+    /// <summary>Checks that <paramref name="path"/> names a file type <see cref="Ingestion.ArticleFiles"/> reads.</summary>
+    /// <exception cref="UsageException">It does not.</exception>
+    public static void RequireSupportedFile(string path)
+    {
+        if (!Ingestion.ArticleFiles.IsSupported(path))
+            throw new UsageException($"cannot read '{path}': unknown file type; use one of {string.Join(", ", Ingestion.ArticleFiles.Extensions)}");
     }
 
     public static readonly JsonSerializerOptions Json = new()

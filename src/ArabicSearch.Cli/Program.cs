@@ -6,7 +6,7 @@ using ArabicSearch.Cli;
 
 Console.OutputEncoding = Encoding.UTF8;
 // Named like the installed tool, not like the assembly (ArabicSearch.Cli), so help and errors say "arabicsearch".
-var root = new Command("arabicsearch", "Arabic full-text search over news, on Lucene.Net.\n\nExit codes: 0 ok; 1 failure; 2 bad arguments or query; 3 indexing finished but some records were rejected.")
+var root = new Command("arabicsearch", "Arabic full-text search over news, on Lucene.Net.\n\nExit codes: 0 ok; 1 failure; 2 bad arguments or query; 3 indexing finished but reported problems: rejected records, or warnings on indexed ones (e.g. an unparseable date).")
 {
     new HelpOption(),
     new VersionOption(),

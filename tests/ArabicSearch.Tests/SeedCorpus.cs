@@ -2,7 +2,7 @@ using ArabicSearch.Ingestion;
 
 namespace ArabicSearch.Tests;
 
-/// <summary>The seed articles of corpus/seeds.jsonl, indexed fresh for each test.</summary>
+/// <summary>The seed articles of corpus/seeds.jsonl; <see cref="InMemory"/> indexes them into a new engine (fixtures call it once per class).</summary>
 internal static class SeedCorpus
 {
     public static string Path => System.IO.Path.Combine(TestContext.CurrentContext.TestDirectory, "corpus", "seeds.jsonl");

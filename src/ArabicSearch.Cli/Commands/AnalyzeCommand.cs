@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ArabicSearch.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ArabicSearch.Cli.Commands;
 
@@ -17,15 +16,9 @@ internal static class AnalyzeCommand
             var views = new Dictionary<string, List<Token>>();
             foreach (var view in Enum.GetValues<ArabicView>())
             {
-                using var analyzer = new ArabicSearchAnalyzer(view);
-                using var ts = analyzer.GetTokenStream("", input);
-                var term = ts.AddAttribute<ICharTermAttribute>();
-                var off = ts.AddAttribute<IOffsetAttribute>();
-                var list = new List<Token>();
-                ts.Reset();
-                while (ts.IncrementToken()) list.Add(new Token(term.ToString(), off.StartOffset, off.EndOffset, input[off.StartOffset..off.EndOffset]));
-                ts.End();
-                views[view.ToString().ToLowerInvariant()] = list;
+                views[view.ToString().ToLowerInvariant()] = ArabicAnalysis.Tokens(input, view)
+                    .Select(t => new Token(t.Term, t.Start, t.End, input[t.Start..t.End]))
+                    .ToList();
             }
             if (r.GetValue(json)) { Cli.WriteJson(views); return ExitCodes.Ok; }
             foreach (var (name, tokens) in views)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using ArabicSearch.Dates;
 using ArabicSearch.Entities;
+using ArabicSearch.Evaluation;
 
 namespace ArabicSearch.Cli.Commands;
 
@@ -40,9 +40,9 @@ internal static class EntitiesCommand
                 text = input[m.Start..m.End],
                 start = m.Start,
                 end = m.End,
-                rule = GeneratedEntities.IsGenerated(m.Entity.Id),
+                rule = recognizer.Gazetteer.Find(m.Entity.Id) is null, // not in the gazetteer: a rule found it
             }).ToList();
-            var dates = DateMentionExtractor.Extract(input, date).Select(m => new
+            var dates = TextInspection.Dates(input, date).Select(m => new
             {
                 date = m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 text = input[m.Start..m.End],
@@ -71,7 +71,7 @@ internal static class EntitiesCommand
         if (corpusPath is null) throw new UsageException("--evaluate needs --corpus FILE: the articles the annotations refer to.");
         if (!File.Exists(annotationsPath)) throw new UsageException($"no such annotation file: {annotationsPath}");
         if (!File.Exists(corpusPath)) throw new UsageException($"no such corpus file: {corpusPath}");
-        if (!Ingestion.ArticleFiles.IsSupported(corpusPath)) throw new UsageException(Ingestion.ArticleFiles.UnsupportedMessage(corpusPath));
+        Cli.RequireSupportedFile(corpusPath);
         var annotations = EntityEvaluation.ReadAnnotations(annotationsPath);
         var wanted = annotations.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -82,7 +82,7 @@ internal static class EntitiesCommand
         }
         var missing = annotations.Where(a => !texts.ContainsKey(a.Id)).Select(a => a.Id).ToList();
         if (missing.Count > 0) throw new UsageException($"{missing.Count} annotated article(s) are not in {corpusPath}, e.g. {missing[0]}.");
-        var result = EntityEvaluation.Evaluate(recognizer, annotations.Select(a => (a, texts[a.Id])));
+        var result = EntityEvaluation.Evaluate(recognizer, annotations.Select(a => new AnnotatedText(a, texts[a.Id])));
         var scores = result.ByType.Append(result.Total).ToList();
         if (json)
         {

@@ -37,7 +37,7 @@ internal static class IndexCommand
             var paths = r.GetValue(files)!;
             foreach (var p in paths)
             {
-                if (!ArticleFiles.IsSupported(p)) throw new UsageException(ArticleFiles.UnsupportedMessage(p));
+                Cli.RequireSupportedFile(p);
                 if (!File.Exists(p)) throw new UsageException($"no such file: {p}");
             }
             var progress = new Progress(Console.Error, enabled: !Console.IsErrorRedirected);

@@ -10,8 +10,8 @@ namespace ArabicSearch.Analysis;
 /// cover the whole written word, marks included.
 /// </summary>
 /// <remarks>
-/// Deviation from Lucene's stock chain: it uses <c>StandardTokenizer</c> and then four filters that each copy
-/// the term. Folding while tokenizing reads every character once, which is where most of our speed comes from.
+/// Deviation from Lucene's stock chain: it uses <c>StandardTokenizer</c> and then four filters that each read the
+/// term again and edit it in place. Folding while tokenizing reads every character once, which is where most of our speed comes from.
 /// The input is read whole into a reused buffer on the first token (news articles are small; a 10 MB body costs
 /// 20 MB once). Words longer than <see cref="MaxTokenLength"/> characters are split.
 /// </remarks>

@@ -1,5 +1,4 @@
 using ArabicSearch.Analysis;
-using ArabicSearch.Entities;
 
 namespace ArabicSearch.Dates;
 
@@ -8,7 +7,7 @@ namespace ArabicSearch.Dates;
 /// <param name="Start">Offset of the first character of the expression.</param>
 /// <param name="End">Offset just past its last character.</param>
 /// <param name="MonthOnly">True when the text names a month but no day.</param>
-public readonly record struct DateMention(DateOnly Date, int Start, int End, bool MonthOnly);
+internal readonly record struct DateMention(DateOnly Date, int Start, int End, bool MonthOnly);
 
 /// <summary>
 /// Finds the days a news text mentions:
@@ -24,7 +23,7 @@ public readonly record struct DateMention(DateOnly Date, int Start, int End, boo
 /// is last year's). Without a publication date, only dates with a year are found.
 /// </summary>
 /// <remarks>A pure function over the normalized words of the text; thread-safe.</remarks>
-public static class DateMentionExtractor
+internal static class DateMentionExtractor
 {
     // Month names, normalized. Levantine/Iraqi (Syriac) names, the Egyptian/Gulf (Latin) names, and Maghrebi (French) names.
     private static readonly Dictionary<string, int> SingleWordMonths = BuildMonths(

@@ -6,7 +6,7 @@ namespace ArabicSearch.Entities;
 /// same name written with or without ال, or with ى/ي, gets the same id in every article and is facetable.
 /// Gazetteer ids never contain a colon, so the two kinds cannot clash.
 /// </summary>
-public static class GeneratedEntities
+internal static class GeneratedEntities
 {
     private const char WordSeparator = '_';
 

@@ -4,7 +4,7 @@ using ArabicSearch.Entities;
 
 namespace ArabicSearch.Highlighting;
 
-/// <summary>The words a query matches, in both views, for marking them in a text.</summary>
+/// <summary>The words a query matches, in the exact and stemmed views (the loose view is not marked), for marking them in a text.</summary>
 internal sealed class HighlightTerms
 {
     public HashSet<string> Exact { get; } = new(StringComparer.Ordinal);

@@ -1,7 +1,6 @@
 using ArabicSearch.Dates;
 using ArabicSearch.Duplicates;
 using ArabicSearch.Entities;
-using ArabicSearch.Ingestion;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 

@@ -56,7 +56,7 @@ internal sealed class IndexSession : IDisposable
         {
             if ((newConfig is null || !createIfMissing) && !DirectoryReader.IndexExists(directory))
                 throw new IndexNotFoundException(newConfig is null
-                    ? $"No index at '{where}'. Create one with 'arabicsearch index FILE --index DIR'."
+                    ? $"No index at '{where}', and a read-only engine does not create one."
                     : $"No index at '{where}'.");
             session._current = newConfig is null ? session.OpenReadOnlyGeneration() : session.OpenWriterGeneration();
             if (verifyChecksums) session.Read(VerifyChecksums);
@@ -97,7 +97,7 @@ internal sealed class IndexSession : IDisposable
         || (e is ArgumentException && e.Message.StartsWith("Codec '", StringComparison.Ordinal) && e.Message.Contains("cannot be loaded", StringComparison.Ordinal));
 
     internal static IndexCorruptException Corrupt(string where, Exception e) =>
-        new($"The index at '{where}' is damaged: {FirstLine(e.Message)}. Run 'arabicsearch verify --index DIR' for details.", e);
+        new($"The index at '{where}' is damaged: {FirstLine(e.Message)}.", e);
 
     /// <summary>Adds or replaces one document.</summary>
     public void Update(Term id, IEnumerable<IIndexableField> document) => Write(w => w.UpdateDocument(id, document), "Adding an article");

@@ -57,7 +57,7 @@ public static class ArticleFiles
     }
 
     /// <summary>The one-line error for a file whose extension is not supported.</summary>
-    public static string UnsupportedMessage(string path) =>
+    internal static string UnsupportedMessage(string path) =>
         $"cannot read '{path}': unknown file type; use one of {string.Join(", ", Extensions)}";
 
     private enum Format { Unknown, JsonLines, Trec }

@@ -7,7 +7,7 @@ namespace ArabicSearch.Ingestion;
 /// Every parser keeps the calendar date as written: <c>2018-02-26T23:30:00-05:00</c> is 26 February, not its UTC
 /// day, because that is the day the outlet dated the article.
 /// </remarks>
-public static class DateParsing
+internal static class DateParsing
 {
     private static readonly string[] IsoDateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd"];
 

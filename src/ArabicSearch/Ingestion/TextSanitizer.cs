@@ -1,7 +1,7 @@
 namespace ArabicSearch.Ingestion;
 
 /// <summary>Makes input text safe to index: well-formed UTF-16, so it round-trips through Lucene's UTF-8 terms.</summary>
-public static class TextSanitizer
+internal static class TextSanitizer
 {
     /// <summary>The character that replaces what cannot be stored: U+FFFD REPLACEMENT CHARACTER.</summary>
     public const char Replacement = '\uFFFD';

@@ -24,7 +24,7 @@ namespace ArabicSearch.Ingestion;
 public static partial class TrecReader
 {
     /// <summary>A record longer than this many characters is reported and skipped.</summary>
-    public const int MaxRecordChars = 64 * 1024 * 1024;
+    internal const int MaxRecordChars = 64 * 1024 * 1024;
 
     private const string DocOpen = "<DOC>", DocClose = "</DOC>";
 

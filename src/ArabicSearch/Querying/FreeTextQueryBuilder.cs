@@ -1,5 +1,6 @@
 using ArabicSearch.Analysis;
 using ArabicSearch.Highlighting;
+using ArabicSearch.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -34,7 +35,8 @@ internal sealed record FreeTextQuery(Query? Matching, IReadOnlyList<Query> Scori
 /// <list type="bullet">
 /// <item>Stacked readings of a word (<c>لكندا</c> → <c>كندا</c> | <c>لكند</c>) are scored as the better of the two
 /// (<see cref="DisjunctionMaxQuery"/>), not their sum: a document indexed with both would count the word twice.</item>
-/// <item>A word typed several times is one clause, weighted by its count: a word typed 1,000 times costs one lookup.</item>
+/// <item>A word typed several times is one clause, as in Lucene syntax: a word typed 1,000 times costs one lookup and
+/// ranks as the word typed once.</item>
 /// <item>Stopwords are dropped and reported, unless the text has nothing else: then they are searched as written, in
 /// the exact view (<c>علي</c>, <c>كان</c> and <c>متى</c> are names too).</item>
 /// <item>The loose view only adds to the score of articles that match a word strictly. A word that no article has in
@@ -62,10 +64,9 @@ internal sealed class FreeTextQueryBuilder
         _looseWeight = options.LooseViewWeight;
     }
 
-    /// <summary>One distinct word of the text: its readings in each view and how often it was typed.</summary>
+    /// <summary>One distinct word of the text: its readings in each view.</summary>
     private sealed record Word(string Written, string[] Stemmed, string[] Exact, string[] Loose)
     {
-        public int Count { get; set; } = 1;
         public string Key => string.Join('\u0001', Stemmed) + '\u0002' + string.Join('\u0001', Exact) + '\u0002' + string.Join('\u0001', Loose);
     }
 
@@ -95,8 +96,7 @@ internal sealed class FreeTextQueryBuilder
             var word = onlyStopwords
                 ? new Word(readings.Written, [], readings.Terms, [])
                 : new Word(readings.Written, stemmed[position].Terms, readings.Terms, loose.TryGetValue(position, out var l) ? l.Terms : []);
-            if (byKey.TryGetValue(word.Key, out var seen)) seen.Count++;
-            else { byKey.Add(word.Key, word); words.Add(word); }
+            if (byKey.TryAdd(word.Key, word)) words.Add(word);
         }
         if (dropped.Count > 0) notices.Add($"Common words left out of the search: {string.Join("، ", dropped)}.");
         if (onlyStopwords) notices.Add($"The query has only common words; they were searched as written: {string.Join("، ", words.Select(w => w.Written))}.");
@@ -108,13 +108,12 @@ internal sealed class FreeTextQueryBuilder
             var strict = new BooleanQuery(true);
             if (w.Stemmed.Length > 0) strict.Add(Term(FieldNames.Text, w.Stemmed, 1f), Occur.SHOULD);
             if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords)) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
-            strict.Boost = w.Count;
             matching.Add(strict, Occur.SHOULD);
             foreach (var t in w.Stemmed) highlight.Stemmed.Add(t);
             foreach (var t in w.Exact) highlight.Exact.Add(t);
             if (w.Loose.Length == 0) continue;
 
-            var looseClause = Term(FieldNames.TextLoose, w.Loose, _looseWeight * w.Count);
+            var looseClause = Term(FieldNames.TextLoose, w.Loose, _looseWeight);
             if (w.Loose.All(t => t.Length >= MinLooseMatchLength))
             {
                 // A long skeleton (امرك for أمريكي and أميركي) is one word's spellings: its variants may match.

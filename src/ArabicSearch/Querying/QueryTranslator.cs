@@ -1,7 +1,7 @@
 using ArabicSearch.Analysis;
 using ArabicSearch.Entities;
 using ArabicSearch.Highlighting;
-using ArabicSearch.Ingestion;
+using ArabicSearch.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -10,26 +10,6 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace ArabicSearch.Querying;
-
-/// <summary>Routes each field to the analyzer of its view.</summary>
-internal sealed class FieldAnalyzer : AnalyzerWrapper
-{
-    private readonly ArabicSearchAnalyzer _exact = new(ArabicView.Exact);
-    private readonly ArabicSearchAnalyzer _stemmed = new(ArabicView.Stemmed);
-    private readonly ArabicSearchAnalyzer _loose = new(ArabicView.Loose);
-
-    public FieldAnalyzer() : base(PER_FIELD_REUSE_STRATEGY) { }
-
-    public Analyzer For(ArabicView view) => view switch { ArabicView.Exact => _exact, ArabicView.Loose => _loose, _ => _stemmed };
-
-    protected override Analyzer GetWrappedAnalyzer(string fieldName) => For(FieldNames.ViewOf(fieldName));
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) { _exact.Dispose(); _stemmed.Dispose(); _loose.Dispose(); }
-        base.Dispose(disposing);
-    }
-}
 
 /// <summary>What a <see cref="SearchRequest"/> becomes: a Lucene query, the words to mark, and notices for the user.</summary>
 internal sealed record TranslatedQuery(Query Query, HighlightTerms Highlight, IReadOnlyList<string> Notices);

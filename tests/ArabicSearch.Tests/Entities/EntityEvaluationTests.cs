@@ -1,4 +1,5 @@
 using ArabicSearch.Entities;
+using ArabicSearch.Evaluation;
 using ArabicSearch.Ingestion;
 
 namespace ArabicSearch.Tests.Entities;
@@ -8,6 +9,11 @@ namespace ArabicSearch.Tests.Entities;
 /// The floors sit a little under the figures measured when the annotations were made, so a change that makes
 /// recognition clearly worse fails; the figures are printed for the record.
 /// </summary>
+/// <remarks>
+/// The floors are regression guards on tuning data, not evidence of generalization: the name rules and gazetteer
+/// entries were written after reading these annotated articles (d3a3948), the ANT multisource ones included, so they
+/// are not held out. A figure for unseen text needs annotations made after the rules and never used to write them.
+/// </remarks>
 public class EntityEvaluationTests
 {
     private static string Annotations(string file) => Path.Combine(TestContext.CurrentContext.TestDirectory, "corpus", "annotations", file);
@@ -28,14 +34,14 @@ public class EntityEvaluationTests
         var wanted = annotations.Select(a => a.Id).ToHashSet();
         var texts = articles.Where(a => wanted.Contains(a.Id)).ToDictionary(a => a.Id, a => a.Title + "\n" + a.Body);
         Assert.That(texts.Keys, Is.EquivalentTo(wanted), "every annotated article is in the corpus");
-        var result = EntityEvaluation.Evaluate(EntityRecognizer.Default, annotations.Select(a => (a, texts[a.Id])));
+        var result = EntityEvaluation.Evaluate(EntityRecognizer.Default, annotations.Select(a => new AnnotatedText(a, texts[a.Id])));
         foreach (var s in result.ByType.Append(result.Total))
             TestContext.Out.WriteLine($"{s.Type?.ToString() ?? "all"}: expected {s.Expected}, found {s.Found}, precision {s.Precision:0.000}, recall {s.Recall:0.000}");
         return result;
     }
 
-    [Test]
-    public void Recognizer_on_annotated_seeds()
+    [Test, Category("RegressionGuard")]
+    public void Recognizer_floor_on_annotated_seeds_tuning_data()
     {
         var result = Evaluate("seeds.jsonl", SeedCorpus.Articles);
         Assert.That(result.Documents, Is.EqualTo(5));
@@ -43,8 +49,8 @@ public class EntityEvaluationTests
         Assert.That(result.Total.Recall, Is.GreaterThanOrEqualTo(0.85));
     }
 
-    [Test]
-    public void Recognizer_on_annotated_ant_multisource_articles()
+    [Test, Category("RegressionGuard")]
+    public void Recognizer_floor_on_annotated_ant_multisource_tuning_data()
     {
         var path = SharedCorpus("ant-multisource-v2.1.trec.gz");
         if (path is null) Assert.Ignore("../shared/corpora/ant-multisource-v2.1.trec.gz is not present next to the repository; this measurement needs it.");
@@ -57,7 +63,7 @@ public class EntityEvaluationTests
     private static readonly EntityRecognizer Small = EntityRecognizerTests.Small;
 
     private static EntityScore Score(string text, params AnnotatedEntity[] gold) =>
-        EntityEvaluation.Evaluate(Small, [(new AnnotatedDocument("d", gold), text)]).Total;
+        EntityEvaluation.Evaluate(Small, [new AnnotatedText(new AnnotatedDocument("d", gold), text)]).Total;
 
     [Test]
     public void Evaluate_matches_names_with_attached_particles()
@@ -83,7 +89,7 @@ public class EntityEvaluationTests
     [Test]
     public void Evaluate_counts_a_wrong_type_as_a_miss_and_a_false_alarm()
     {
-        var r = EntityEvaluation.Evaluate(Small, [(new AnnotatedDocument("d", [new(EntityType.ORG, "بغداد")]), "في بغداد")]);
+        var r = EntityEvaluation.Evaluate(Small, [new AnnotatedText(new AnnotatedDocument("d", [new(EntityType.ORG, "بغداد")]), "في بغداد")]);
         Assert.That(r.Total.Correct, Is.Zero);
         Assert.That(r.Missed.Select(m => m.Text), Is.EqualTo(new[] { "بغداد" }));
         Assert.That(r.Spurious.Select(m => m.Type), Is.EqualTo(new[] { EntityType.LOC }));

@@ -1,3 +1,4 @@
+using ArabicSearch.Indexing;
 using ArabicSearch.Querying;
 
 namespace ArabicSearch.Tests.Querying;

@@ -42,7 +42,7 @@ public class CorruptionTests
         TestContext.Out.WriteLine($"{file}: {string.Join(" | ", report.Problems)}");
 
         Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index, ReadOnly = true }),
-            Throws.TypeOf<IndexCorruptException>().With.Message.Contains("damaged").And.Message.Contains("verify"));
+            Throws.TypeOf<IndexCorruptException>().With.Message.Contains("damaged").And.Message.Not.Contains("arabicsearch verify"));
         Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index }),
             Throws.TypeOf<IndexCorruptException>());
     }
@@ -72,7 +72,7 @@ public class CorruptionTests
 
         var search = CliHost.Run("search", "--index", _index, "بغداد");
         Assert.That(search.Code, Is.EqualTo(1), "searching a damaged index fails, it does not answer 0 matches");
-        Assert.That(search.Err, Does.Contain("damaged"));
+        Assert.That(search.Err, Does.Contain("damaged").And.Contain("Run 'arabicsearch verify --index DIR' for details."), "the host adds its own hint");
     }
 
     [Test]

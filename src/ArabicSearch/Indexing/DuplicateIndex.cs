@@ -1,11 +1,10 @@
-using ArabicSearch.Indexing;
-using ArabicSearch.Ingestion;
+using ArabicSearch.Duplicates;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
-namespace ArabicSearch.Duplicates;
+namespace ArabicSearch.Indexing;
 
 /// <summary>
 /// Near-duplicates over an index: reads the fingerprints that <see cref="DocumentMapper"/> stores as binary doc

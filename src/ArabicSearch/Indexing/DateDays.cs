@@ -1,4 +1,4 @@
-namespace ArabicSearch.Ingestion;
+namespace ArabicSearch.Indexing;
 
 /// <summary>Dates as Lucene stores them: whole days since 1970-01-01.</summary>
 internal static class DateDays

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using ArabicSearch.Analysis;
+using ArabicSearch.Entities;
 
-namespace ArabicSearch.Entities;
+namespace ArabicSearch.Evaluation;
 
 /// <summary>A hand-annotated entity of a document: its type and the name as the text writes it.</summary>
 public sealed record AnnotatedEntity(EntityType Type, string Text);
@@ -24,13 +26,29 @@ public sealed record EntityScore(EntityType? Type, int Expected, int Found, int 
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 
+/// <summary>A document to score: its annotations and its text (headline and body as the recognizer reads them).</summary>
+/// <param name="Annotations">The hand annotations.</param>
+/// <param name="Text">The text the annotations were made on.</param>
+public sealed record AnnotatedText(AnnotatedDocument Annotations, string Text);
+
+/// <summary>A name scored as a mistake: annotated but not recognized (missed), or recognized but not annotated (spurious).</summary>
+/// <param name="Document">The document id.</param>
+/// <param name="Type">The entity type.</param>
+/// <param name="Text">The name as the text writes it.</param>
+public sealed record EntityError(string Document, EntityType Type, string Text);
+
 /// <summary>The outcome of <see cref="EntityEvaluation.Evaluate"/>: scores per type and the mistakes, for reading.</summary>
+/// <param name="Documents">The number of documents scored.</param>
+/// <param name="ByType">The score of each entity type.</param>
+/// <param name="Total">The score over all types.</param>
+/// <param name="Missed">Annotated names the recognizer did not report.</param>
+/// <param name="Spurious">Reported names that no annotation matches.</param>
 public sealed record EntityEvaluationResult(
     int Documents,
     IReadOnlyList<EntityScore> ByType,
     EntityScore Total,
-    IReadOnlyList<(string Document, EntityType Type, string Text)> Missed,
-    IReadOnlyList<(string Document, EntityType Type, string Text)> Spurious);
+    IReadOnlyList<EntityError> Missed,
+    IReadOnlyList<EntityError> Spurious);
 
 /// <summary>
 /// Measures a recognizer against hand annotations. Scoring is per document over distinct names: each name the text
@@ -43,17 +61,19 @@ public sealed record EntityEvaluationResult(
 public static class EntityEvaluation
 {
     /// <summary>Scores <paramref name="recognizer"/> on documents given as their text and annotations.</summary>
-    public static EntityEvaluationResult Evaluate(EntityRecognizer recognizer, IEnumerable<(AnnotatedDocument Annotations, string Text)> documents)
+    public static EntityEvaluationResult Evaluate(EntityRecognizer recognizer, IEnumerable<AnnotatedText> documents)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
         ArgumentNullException.ThrowIfNull(documents);
         var types = Enum.GetValues<EntityType>();
         var counts = types.ToDictionary(t => t, _ => new int[4]); // expected, found, correct, recalled
-        var missed = new List<(string, EntityType, string)>();
-        var spurious = new List<(string, EntityType, string)>();
+        var missed = new List<EntityError>();
+        var spurious = new List<EntityError>();
         int n = 0;
         foreach (var (annotations, text) in documents)
         {
+            ArgumentNullException.ThrowIfNull(annotations);
+            ArgumentNullException.ThrowIfNull(text);
             n++;
             var gold = Distinct(annotations.Entities.Select(e => (e.Type, e.Text, (IReadOnlyList<string>)[])));
             var found = Distinct(recognizer.Recognize(text).Where(m => !m.Nested).Select(m => (m.Entity.Type, text[m.Start..m.End], m.Entity.Aliases)));
@@ -61,13 +81,13 @@ public static class EntityEvaluation
             {
                 counts[g.Type][0]++;
                 if (found.Exists(f => f.Type == g.Type && f.Keys.Overlaps(g.Keys))) counts[g.Type][3]++;
-                else missed.Add((annotations.Id, g.Type, g.Text));
+                else missed.Add(new EntityError(annotations.Id, g.Type, g.Text));
             }
             foreach (var f in found)
             {
                 counts[f.Type][1]++;
                 if (gold.Exists(g => g.Type == f.Type && g.Keys.Overlaps(f.Keys))) counts[f.Type][2]++;
-                else spurious.Add((annotations.Id, f.Type, f.Text));
+                else spurious.Add(new EntityError(annotations.Id, f.Type, f.Text));
             }
         }
         var byType = types.Select(t => new EntityScore(t, counts[t][0], counts[t][1], counts[t][2], counts[t][3])).ToList();
@@ -81,6 +101,7 @@ public static class EntityEvaluation
     /// <exception cref="FormatException">A line is not a valid annotation.</exception>
     public static IReadOnlyList<AnnotatedDocument> ReadAnnotations(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var list = new List<AnnotatedDocument>();
         int line = 0;
         foreach (var text in File.ReadLines(path))
@@ -134,20 +155,23 @@ public static class EntityEvaluation
         var words = TextWords.Split(text).Select(w => w.Text).ToList();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         if (words.Count == 0) return keys;
-        string rest = string.Join(' ', words.Skip(1).Select(NameRules.StripArticle));
+        string rest = string.Join(' ', words.Skip(1).Select(StripArticle));
         foreach (var first in FirstWordReadings(words[0]))
             keys.Add(rest.Length == 0 ? first : first + " " + rest);
         return keys;
     }
 
+    /// <summary>The word without a leading ال, as the recognizer matches names (kept in step with <c>NameRules.StripArticle</c>).</summary>
+    private static string StripArticle(string w) => w.Length >= 4 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
+
     private static IEnumerable<string> FirstWordReadings(string w)
     {
-        yield return NameRules.StripArticle(w);
+        yield return StripArticle(w);
         int i = 0;
-        if (w.Length > 3 && (w[0] == 'و' || w[0] == 'ف')) { i = 1; yield return NameRules.StripArticle(w[1..]); }
+        if (w.Length > 3 && (w[0] == 'و' || w[0] == 'ف')) { i = 1; yield return StripArticle(w[1..]); }
         if (w.Length - i > 3 && w[i] is 'ب' or 'ك' or 'ل')
         {
-            yield return NameRules.StripArticle(w[(i + 1)..]);
+            yield return StripArticle(w[(i + 1)..]);
             if (w[i] == 'ل' && w[i + 1] == 'ل') yield return w[(i + 2)..]; // لل = ل + ال
         }
     }

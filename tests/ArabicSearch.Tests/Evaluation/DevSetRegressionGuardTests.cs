@@ -2,8 +2,17 @@ using ArabicSearch.Evaluation;
 
 namespace ArabicSearch.Tests.Evaluation;
 
-/// <summary>Runs the retrieval dev sets of ../shared/eval, when present, through our engine and the stock baseline.</summary>
-public class DevSetEvaluationTests
+/// <summary>
+/// Runs the retrieval dev sets of ../shared/eval, when present, through our engine and the stock baseline; skipped,
+/// with the reason, when they are absent.
+/// </summary>
+/// <remarks>
+/// Regression guards on tuning data, not evidence of generalization: the defaults (BM25 parameters, view weights,
+/// title boost) were tuned on these same sets, so staying above stock here says a change did not undo the tuning,
+/// not that the engine beats stock on unseen queries. That needs a held-out set no default was chosen on.
+/// </remarks>
+[Category("RegressionGuard")]
+public class DevSetRegressionGuardTests
 {
     private static string? EvalFolder()
     {
@@ -18,7 +27,7 @@ public class DevSetEvaluationTests
     // Stock MRR@10 as ../shared/eval/README.md reports it.
     [TestCase("arcd", 0.7728)]
     [TestCase("tydiqa-goldp-ar-dev", 0.8620)]
-    public void Eval_dev_set_reproduces_stock_and_beats_it(string name, double stockMrr)
+    public void Tuned_defaults_on_dev_set_reproduce_stock_and_stay_above_it(string name, double stockMrr)
     {
         var folder = EvalFolder() is { } root ? Path.Combine(root, name) : null;
         if (folder is null || !File.Exists(Path.Combine(folder, "qrels.txt")))
