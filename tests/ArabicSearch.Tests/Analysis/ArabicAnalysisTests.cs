@@ -15,8 +15,8 @@ public class ArabicAnalysisTests
     public void Tokens_point_at_the_written_words()
     {
         const string text = "هجوم في بغداد";
-        var tokens = ArabicAnalysis.Tokens(text, ArabicView.Exact);
-        Assert.That(tokens.Select(t => text[t.Start..t.End]), Is.EqualTo(new[] { "هجوم", "بغداد" })); // في is a stopword
+        var tokens = ArabicAnalysis.Tokens(text, ArabicView.Stemmed);
+        Assert.That(tokens.Select(t => text[t.Start..t.End]), Is.EqualTo(new[] { "هجوم", "بغداد" })); // في is a stopword, left out of the stemmed view
     }
 
     [Test]
