@@ -192,8 +192,8 @@ public sealed class ArabicSearchEngine : IDisposable
             {
                 try
                 {
-                    top = request.Sort == SearchSort.Newest
-                        ? searcher.Search(translated.Query, null, window, new Sort(new SortField(FieldNames.PublishedValues, SortFieldType.INT64, true), SortField.FIELD_SCORE), true, false)
+                    top = QueryTranslator.SortOf(request.Sort) is { } sort
+                        ? searcher.Search(translated.Query, null, window, sort, true, false)
                         : searcher.Search(translated.Query, window);
                 }
                 catch (BooleanQuery.TooManyClausesException e)

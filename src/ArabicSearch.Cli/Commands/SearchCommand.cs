@@ -18,8 +18,9 @@ internal static class SearchCommand
         var to = new Option<string?>("--to") { Description = "Last date, yyyy-MM-dd, inclusive." };
         var dateField = new Option<string>("--date-field") { Description = "What --from/--to apply to: published (default) or mentioned (dates the text talks about).", DefaultValueFactory = _ => "published" };
         dateField.AcceptOnlyFromAmong("published", "mentioned");
-        var sort = new Option<string>("--sort") { Description = "relevance or date (newest first).", DefaultValueFactory = _ => "relevance" };
-        sort.AcceptOnlyFromAmong("relevance", "date");
+        var sort = new Option<string>("--sort") { Description = "relevance; recent (relevance with a recency decay, see --half-life); newest (or date) first; oldest first.", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "recent", "newest", "date", "oldest");
+        var halfLife = new Option<double>("--half-life") { Description = "For --sort recent: days after which an article's score is halved, counted from the newest article.", DefaultValueFactory = _ => new SearchRequest().RecencyHalfLifeDays };
         var top = new Option<int>("--top") { Description = "Hits to show.", DefaultValueFactory = _ => 10 };
         var skip = new Option<int>("--skip") { Description = "Hits to skip (paging).", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
@@ -35,6 +36,7 @@ internal static class SearchCommand
         cmd.Options.Add(facets);
         cmd.Options.Add(gazetteer);
         cmd.Options.Add(syntax);
+        cmd.Options.Add(halfLife);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var request = new SearchRequest
@@ -48,7 +50,14 @@ internal static class SearchCommand
                 From = Cli.ParseDate(r.GetValue(from), "--from"),
                 To = Cli.ParseDate(r.GetValue(to), "--to"),
                 DateField = r.GetValue(dateField) == "mentioned" ? DateField.Mentioned : DateField.Published,
-                Sort = r.GetValue(sort) == "date" ? SearchSort.Newest : SearchSort.Relevance,
+                Sort = r.GetValue(sort) switch
+                {
+                    "date" or "newest" => SearchSort.Newest,
+                    "oldest" => SearchSort.Oldest,
+                    "recent" => SearchSort.RelevanceWithRecency,
+                    _ => SearchSort.Relevance,
+                },
+                RecencyHalfLifeDays = r.GetValue(halfLife),
                 Top = r.GetValue(top),
                 Skip = r.GetValue(skip),
                 CollapseDuplicates = r.GetValue(collapse),

@@ -1,4 +1,5 @@
 using ArabicSearch.Analysis;
+using ArabicSearch.Entities;
 using ArabicSearch.Highlighting;
 using ArabicSearch.Indexing;
 using Lucene.Net.Index;
@@ -55,11 +56,13 @@ internal sealed class FreeTextQueryBuilder
     public const int MinLooseMatchLength = 4;
 
     private readonly FieldAnalyzer _analyzer;
+    private readonly EntityRecognizer _recognizer;
     private readonly float _exactWeight, _looseWeight;
 
-    public FreeTextQueryBuilder(FieldAnalyzer analyzer, ArabicSearchOptions options)
+    public FreeTextQueryBuilder(FieldAnalyzer analyzer, EntityRecognizer recognizer, ArabicSearchOptions options)
     {
         _analyzer = analyzer;
+        _recognizer = recognizer;
         _exactWeight = options.ExactViewWeight;
         _looseWeight = options.LooseViewWeight;
     }
@@ -133,8 +136,48 @@ internal sealed class FreeTextQueryBuilder
             }
             foreach (var t in w.Loose) highlight.Loose.Add(t);
         }
+        AddNames(text, reader, matching, highlight, notices);
         return new FreeTextQuery(matching, scoring);
     }
+
+    /// <summary>
+    /// Names in any script: a gazetteer name in the text (<c>Trump</c>, <c>ترمب</c>) also matches the articles that
+    /// name that entity in any spelling, scored as a match of the name, with a notice. It is added when the name is
+    /// written in Latin script, or when the articles that have it as written are fewer than half of those that name the
+    /// entity (a minority spelling); a name that is its entity's usual spelling (<c>ترامب</c>) already finds it.
+    /// </summary>
+    private void AddNames(string text, IndexReader? reader, BooleanQuery matching, HighlightTerms highlight, List<string> notices)
+    {
+        if (reader is null) return;
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in _recognizer.Recognize(text))
+        {
+            var entity = mention.Entity;
+            if (mention.Nested || _recognizer.Gazetteer.Find(entity.Id) is null || !added.Add(entity.Id)) continue;
+            string written = text[mention.Start..mention.End];
+            var entityTerm = new Term(FieldNames.Entity, entity.Id);
+            int entityDf = reader.DocFreq(entityTerm);
+            if (entityDf == 0) continue;
+            bool latin = !written.Any(c => c is >= '\u0600' and <= '\u06FF');
+            if (!latin)
+            {
+                int writtenDf = int.MaxValue;
+                foreach (var (term, _, _, _) in QueryTranslator.Analyze(_analyzer.For(ArabicView.Exact), written))
+                    writtenDf = Math.Min(writtenDf, reader.DocFreq(new Term(FieldNames.TextExact, term)));
+                if (writtenDf * 2L >= entityDf) continue;
+            }
+            matching.Add(new TermQuery(entityTerm), Occur.SHOULD);
+            highlight.EntityIds.Add(entity.Id);
+            notices.Add($"{written}: also searched as the {Describe(entity.Type)} {entity.Name}.");
+        }
+    }
+
+    private static string Describe(EntityType type) => type switch
+    {
+        EntityType.PER => "person",
+        EntityType.LOC => "place",
+        _ => "organization",
+    };
 
     private static bool AnyHas(IndexReader reader, string field, string[] terms)
     {

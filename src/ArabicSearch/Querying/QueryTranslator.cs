@@ -44,7 +44,7 @@ internal sealed class QueryTranslator
         // Queries in Lucene syntax search the stemmed and exact views only: the loose view would let a required (+)
         // word or a NOT match spellings the user did not write.
         _textFields = _boosts.Where(kv => kv.Value > 0).Select(kv => kv.Key).ToArray();
-        _freeText = new FreeTextQueryBuilder(analyzer, options);
+        _freeText = new FreeTextQueryBuilder(analyzer, recognizer, options);
     }
 
     /// <summary>Checks the parts of <paramref name="request"/> that need no index; the same messages wherever the request comes from.</summary>
@@ -60,6 +60,8 @@ internal sealed class QueryTranslator
             throw new InvalidQueryException($"Skip + Top is {(long)request.Skip + request.Top:N0}; at most {maxResultWindow:N0} hits can be paged through.");
         if (request.Entities.Count > MaxEntities)
             throw new InvalidQueryException($"The request names {request.Entities.Count:N0} entities; at most {MaxEntities} are allowed.");
+        if (!(request.RecencyHalfLifeDays > 0) || double.IsInfinity(request.RecencyHalfLifeDays))
+            throw new InvalidQueryException($"RecencyHalfLifeDays must be a positive number of days, not {request.RecencyHalfLifeDays}.");
         if (request.From > request.To) throw new InvalidQueryException($"The date range is empty: from {request.From:yyyy-MM-dd} is after to {request.To:yyyy-MM-dd}.");
     }
 
@@ -120,7 +122,24 @@ internal sealed class QueryTranslator
         if (must.Clauses.Count == 0) must.Add(new MatchAllDocsQuery(), Occur.MUST);
         var query = must.Clauses.Count == 1 ? must.Clauses[0].Query : must;
         QueryBudget.Check(query);
+        if (request.Sort == SearchSort.RelevanceWithRecency) query = new RecencyQuery(query, request.RecencyHalfLifeDays);
         return new TranslatedQuery(query, highlight, notices);
+    }
+
+    /// <summary>The order of hits for <paramref name="sort"/>; null for score order (relevance, with or without recency).</summary>
+    public static Sort? SortOf(SearchSort sort) => sort switch
+    {
+        SearchSort.Newest => new Sort(new SortField(FieldNames.PublishedValues, SortFieldType.INT64, true), SortField.FIELD_SCORE),
+        SearchSort.Oldest => new Sort(OldestFirst(), SortField.FIELD_SCORE),
+        _ => null,
+    };
+
+    /// <summary>Publication day ascending, undated articles last.</summary>
+    private static SortField OldestFirst()
+    {
+        var field = new SortField(FieldNames.PublishedValues, SortFieldType.INT64, false);
+        field.SetMissingValue(long.MaxValue);
+        return field;
     }
 
     private static ConstantScoreQuery Filter(Query q) => new ConstantScoreQuery(q) { Boost = 0f };

@@ -42,10 +42,17 @@ public enum DateField
 /// <summary>The order of hits.</summary>
 public enum SearchSort
 {
-    /// <summary>Best match first (BM25, headline boosted).</summary>
+    /// <summary>Best match first (BM25 over headline and body).</summary>
     Relevance,
-    /// <summary>Newest publication date first, then best match.</summary>
+    /// <summary>Newest publication day first, then best match.</summary>
     Newest,
+    /// <summary>Oldest publication day first, then best match.</summary>
+    Oldest,
+    /// <summary>
+    /// Best match with a recency decay, for breaking news: the score is multiplied by 0.5^(age / <see cref="SearchRequest.RecencyHalfLifeDays"/>),
+    /// the age in days counted from the newest publication day in the index.
+    /// </summary>
+    RelevanceWithRecency,
 }
 
 /// <summary>
@@ -83,6 +90,12 @@ public sealed record SearchRequest
 
     /// <summary>The order of hits. Default relevance.</summary>
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>
+    /// The half-life of <see cref="SearchSort.RelevanceWithRecency"/>, in days: an article this much older than the
+    /// newest one scores half as much. Default 7: a week-old story needs twice the relevance of today's to rank level.
+    /// </summary>
+    public double RecencyHalfLifeDays { get; init; } = 7;
 
     /// <summary>Hits to skip, for paging. Default 0.</summary>
     public int Skip { get; init; }
