@@ -54,6 +54,7 @@ public static class ArabicNormalizer
         for (int r = 0; r < len; r++)
         {
             char f = Table[s[r]];
+            if (f == Ignorable && w > 0 && r > 0 && ComposesToHamza(s[r - 1], s[r])) { s[w - 1] = Hamza; continue; }
             if (f == Ignorable || f == Separator) continue;
             if (f == Expands)
             {
@@ -80,9 +81,11 @@ public static class ArabicNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             char f = Table[c];
+            if (f == Ignorable && sb.Length > 0 && i > 0 && ComposesToHamza(text[i - 1], c)) { sb[^1] = Hamza; continue; }
             if (f == Ignorable) continue;
             if (f == Separator) { sb.Append(' '); continue; }
             if (f == Expands) sb.Append(ExpansionsByChar[c]);
@@ -90,6 +93,20 @@ public static class ArabicNormalizer
         }
         return sb.ToString();
     }
+
+    private const char Hamza = '\u0621';
+
+    /// <summary>
+    /// True when <paramref name="mark"/> after <paramref name="letter"/> is the decomposed (NFD) spelling of a letter that
+    /// folds to the bare hamza: و + U+0654 is ؤ, ي + U+0654 is ئ, ے + U+0654 is ۓ. Hamza or madda on alef needs no
+    /// composing, since every alef folds to ا; nor does ە/ہ + U+0654, which fold to ه either way.
+    /// </summary>
+    /// <remarks>
+    /// Deviation from a full NFC pass (ICU4N): these three are the only canonical compositions whose folded form
+    /// differs from the folded base letter, so a three-entry check while folding gives the same terms with no
+    /// extra pass, no copy of the text and no ICU data (see ArabicSearchAnalyzerTests.Exact_view_composes_decomposed_hamza).
+    /// </remarks>
+    internal static bool ComposesToHamza(char letter, char mark) => mark == '\u0654' && letter is '\u0648' or '\u064A' or '\u06D2';
 
     private static char[] BuildTable(out Dictionary<char, string> expansions)
     {
@@ -112,7 +129,10 @@ public static class ArabicNormalizer
         table['\u06A4'] = '\u0641'; // veh → feh (ڤيروس / فيروس)
         table['\u0686'] = '\u062C'; // tcheh → jeem
         table['\u0698'] = '\u0632'; // jeh → zain
-        foreach (char c in "\u06C1\u06C2\u06D5\u06BE") table[c] = '\u0647'; // heh goal, ae, heh doachashmee → heh
+        foreach (char c in "\u06C1\u06C2\u06D5\u06BE\u06C0\u06C3") table[c] = '\u0647'; // heh goal (with hamza), ae, heh doachashmee, heh with yeh above, teh marbuta goal → heh
+        table['\u06D3'] = '\u0621'; // yeh barree with hamza folds like yeh with hamza ئ
+        table['\u06E5'] = Ignorable; // Quranic small waw and small yeh (category Lm) are marks of the Uthmani spelling, not letters
+        table['\u06E6'] = Ignorable;
         table['\u0640'] = Ignorable; // tatweel
         table['\u0670'] = Ignorable; // superscript alef
         // Digits: Arabic-Indic and extended (Persian) digits, and every other decimal digit.
