@@ -161,6 +161,13 @@ internal static class ArabicWord
     }
 
     /// <summary>
+    /// True when <paramref name="w"/> is a function word (<see cref="ArabicStopwords"/>), alone or after the conjunction
+    /// و/ف, which attaches to two-letter words too: <c>ومن</c>, <c>وفي</c>, <c>فإن</c>.
+    /// </summary>
+    public static bool IsFunctionWord(ReadOnlySpan<char> w) =>
+        ArabicStopwords.Contains(w) || w.Length >= 3 && (w[0] == Waw || w[0] == Feh) && ArabicStopwords.Contains(w[1..]);
+
+    /// <summary>
     /// Writes the stemmed readings of the normalized word <paramref name="w"/> into <paramref name="buffer"/>
     /// (reading i at <c>i * w.Length</c>, so at least <see cref="MaxReadings"/> × its length) and their lengths into
     /// <paramref name="lengths"/> (at least <see cref="MaxReadings"/>); returns how many (at least 1), distinct, the

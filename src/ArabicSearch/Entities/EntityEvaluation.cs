@@ -1,3 +1,4 @@
+using ArabicSearch.Analysis;
 using System.Text.Json;
 
 namespace ArabicSearch.Entities;
@@ -140,15 +141,5 @@ public static class EntityEvaluation
         return keys;
     }
 
-    private static IEnumerable<string> FirstWordReadings(string w)
-    {
-        yield return NameRules.StripArticle(w);
-        int i = 0;
-        if (w.Length > 3 && (w[0] == 'و' || w[0] == 'ف')) { i = 1; yield return NameRules.StripArticle(w[1..]); }
-        if (w.Length - i > 3 && w[i] is 'ب' or 'ك' or 'ل')
-        {
-            yield return NameRules.StripArticle(w[(i + 1)..]);
-            if (w[i] == 'ل' && w[i + 1] == 'ل') yield return w[(i + 2)..]; // لل = ل + ال
-        }
-    }
+    private static IEnumerable<string> FirstWordReadings(string w) => ArabicWord.BareWords(w);
 }
