@@ -100,8 +100,9 @@ internal static class ArabicWord
             char c = w[k];
             if (k + 1 >= n) break;
             char next = w[k + 1];
-            // ب/ك/ل before three letters; not لا (a root or the negation), nor after و/ف before ا (وكالة, وباريس).
-            if ((c == Beh || c == Lam || c == Kaf) && n - k - 1 >= 3 && !(next == Alef && (c == Lam || k > 0)))
+            // ب/ك/ل before three letters; not لا (a root or the negation), nor after و/ف before ا (وكالة, وباريس);
+            // an alef written with hamza starts a word, so there it is (لأيار, ولأن).
+            if ((c == Beh || c == Lam || c == Kaf) && n - k - 1 >= 3 && !(next == Alef && !HasHamza(mask, k + 1) && (c == Lam || k > 0)))
                 Add(splits, ref count, new WordSplit(k + 1, k + 1));
             // future سيـ/ستـ/سنـ before a verb of three letters or more
             if (c == Seen && n - k - 1 >= 4 && (next == Yeh || next == Teh || next == Noon))

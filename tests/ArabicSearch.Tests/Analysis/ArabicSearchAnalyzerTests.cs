@@ -112,6 +112,7 @@ public class ArabicSearchAnalyzerTests
     [TestCase("يجتمع", "وسيجتمع")]               // ... و + future س
     [TestCase("كتاب", "ولكتابه")]                // ... و + ل and a pronoun suffix
     [TestCase("حسب", "فبحسب")]                   // ... ف + ب
+    [TestCase("أمريكا", "ولأمريكا")]              // ... و + ل before an alef with hamza (a bare لا keeps its ل)
     [TestCase("لاعب", "للاعب")]                  // class 3: لل before a word starting with ل
     [TestCase("اللجنة", "للجنة")]                 // ... (not جنه only)
     [TestCase("لحم", "للحم")]                    // ... (not حم)
