@@ -32,8 +32,18 @@ public static class ArabicNormalizer
     /// <summary>Table value of a character that folds to more than one character (see <see cref="Expansion"/>).</summary>
     internal const char Expands = '\uFFFE';
 
-    private static readonly char[] Table = BuildTable(out ExpansionsByChar);
+    /// <summary>
+    /// Table value of a ligature of several words (<c>ﷺ</c>, <c>ﷻ</c>, <c>﷽</c>), which <see cref="WordScanner"/> reads as
+    /// those words (see <see cref="ExpansionWords"/>); in one token (<see cref="Normalize(char[], int)"/>) they are glued.
+    /// </summary>
+    internal const char ExpandsToWords = '\uFFFD';
+
+    private static readonly char[] Table = BuildTable(out ExpansionsByChar, out WordsByChar);
     private static readonly Dictionary<char, string> ExpansionsByChar;
+    private static readonly Dictionary<char, string[]> WordsByChar;
+
+    /// <summary>The folded words of a character whose <see cref="Fold"/> is <see cref="ExpandsToWords"/>.</summary>
+    internal static string[] ExpansionWords(char c) => WordsByChar[c];
 
     /// <summary>What <paramref name="c"/> folds to: a character, <see cref="Separator"/>, <see cref="Ignorable"/> or <see cref="Expands"/>.</summary>
     /// <remarks>Read without a bounds check: the table has an entry for every char (this runs once per character of every text).</remarks>
@@ -56,7 +66,7 @@ public static class ArabicNormalizer
             char f = Table[s[r]];
             if (f == Ignorable && w > 0 && r > 0 && ComposesToHamza(s[r - 1], s[r])) { s[w - 1] = Hamza; continue; }
             if (f == Ignorable || f == Separator) continue;
-            if (f == Expands)
+            if (f is Expands or ExpandsToWords)
             {
                 // Rare path: a ligature may be longer than what it replaces, so work on a copy of the rest.
                 var rest = new string(s, r + 1, len - r - 1);
@@ -66,7 +76,7 @@ public static class ArabicNormalizer
                 {
                     char g = Table[c];
                     if (g == Ignorable || g == Separator) continue;
-                    if (g == Expands) { foreach (char e in ExpansionsByChar[c]) if (w < s.Length) s[w++] = e; }
+                    if (g is Expands or ExpandsToWords) { foreach (char e in ExpansionsByChar[c]) if (w < s.Length) s[w++] = e; }
                     else if (w < s.Length) s[w++] = g;
                 }
                 return w;
@@ -89,6 +99,7 @@ public static class ArabicNormalizer
             if (f == Ignorable) continue;
             if (f == Separator) { sb.Append(' '); continue; }
             if (f == Expands) sb.Append(ExpansionsByChar[c]);
+            else if (f == ExpandsToWords) sb.Append(string.Join(' ', WordsByChar[c]));
             else sb.Append(f);
         }
         return sb.ToString();
@@ -108,7 +119,7 @@ public static class ArabicNormalizer
     /// </remarks>
     internal static bool ComposesToHamza(char letter, char mark) => mark == '\u0654' && letter is '\u0648' or '\u064A' or '\u06D2';
 
-    private static char[] BuildTable(out Dictionary<char, string> expansions)
+    private static char[] BuildTable(out Dictionary<char, string> expansions, out Dictionary<char, string[]> wordExpansions)
     {
         var table = new char[char.MaxValue + 1];
         for (int i = 0; i <= char.MaxValue; i++)
@@ -146,16 +157,31 @@ public static class ArabicNormalizer
         }
 
         // Presentation forms: compatibility decomposition, then the same folding on each resulting letter.
+        // A ligature of several words (ﷺ) keeps them apart. ﷽ has no compatibility decomposition; it is added here.
         expansions = new Dictionary<char, string>();
-        foreach (var (c, decomposed) in PresentationForms.Decompositions)
+        wordExpansions = new Dictionary<char, string[]>();
+        var forms = PresentationForms.Decompositions.ToList();
+        forms.Add(new('\uFDFD', "\u0628\u0633\u0645 \u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u062D\u0645\u0646 \u0627\u0644\u0631\u062D\u064A\u0645"));
+        foreach (var (c, decomposed) in forms)
         {
             var folded = new StringBuilder();
+            var words = new List<string>();
             foreach (char d in decomposed)
             {
                 char f = table[d];
+                if (f == Separator && folded.Length > 0) { words.Add(folded.ToString()); folded.Clear(); }
                 if (f is Ignorable or Separator or Expands) continue;
                 folded.Append(f);
             }
+            if (words.Count > 0 && folded.Length > 0)
+            {
+                words.Add(folded.ToString());
+                table[c] = ExpandsToWords;
+                wordExpansions[c] = [.. words];
+                expansions[c] = string.Concat(words);
+            }
+            else if (words.Count > 0) { folded.Append(words[0]); words.Clear(); }
+            if (words.Count > 0) continue;
             if (folded.Length == 0) table[c] = Ignorable;
             else if (folded.Length == 1) table[c] = folded[0];
             else { table[c] = Expands; expansions[c] = folded.ToString(); }

@@ -39,11 +39,19 @@ internal static class WordScanner
         end = -1;
         hamzaMask = 0;
         char last = '\0'; // the written letter behind output[length - 1]
-        int p = position;
+        int p = position & PositionMask;
+        int part = position >>> PartShift;
+        if (part > 0) return NextLigatureWord(text, ref position, p, part, output, out length, out start, out end);
         while (p < text.Length)
         {
             char c = text[p];
             char f = ArabicNormalizer.Fold(c);
+            if (f == ArabicNormalizer.ExpandsToWords && p <= PositionMask)
+            {
+                if (length > 0) break; // the ligature's words follow this word
+                position = p;
+                return NextLigatureWord(text, ref position, p, 0, output, out length, out start, out end);
+            }
             if (f == ArabicNormalizer.Separator)
             {
                 p++;
@@ -64,7 +72,7 @@ internal static class WordScanner
             }
             if (length >= MaxWordLength) break; // this character starts the next word
             if (length == 0 && start < 0) start = p;
-            if (f == ArabicNormalizer.Expands)
+            if (f is ArabicNormalizer.Expands or ArabicNormalizer.ExpandsToWords)
             {
                 foreach (char e in ArabicNormalizer.Expansion(c))
                     if (length < output.Length) output[length++] = e;
@@ -85,6 +93,23 @@ internal static class WordScanner
         }
         position = p;
         return length > 0;
+    }
+
+    // A ligature of several words (ﷺ) gives them one by one, each with the ligature's offsets; between calls the word
+    // to give next is kept in the top bits of the position (texts up to 2^28 characters; beyond, the words are glued).
+    private const int PartShift = 28;
+    private const int PositionMask = (1 << PartShift) - 1;
+
+    private static bool NextLigatureWord(ReadOnlySpan<char> text, ref int position, int p, int part, Span<char> output, out int length, out int start, out int end)
+    {
+        var words = ArabicNormalizer.ExpansionWords(text[p]);
+        var word = words[part];
+        length = Math.Min(word.Length, output.Length);
+        word.AsSpan(0, length).CopyTo(output);
+        start = p;
+        end = p + 1;
+        position = part + 1 < words.Length ? p | (part + 1) << PartShift : p + 1;
+        return true;
     }
 
     private const char Alef = '\u0627', Hamza = '\u0621';

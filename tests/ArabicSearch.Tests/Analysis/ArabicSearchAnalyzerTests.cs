@@ -144,6 +144,20 @@ public class ArabicSearchAnalyzerTests
     [TestCase("2021م", "2022")]                   // class 6: another number
     public void Stemmed_view_keeps_apart_issue_12(string first, string second) => Stemmed_view_keeps_apart(first, second);
 
+    // Class 7: a ligature of several words reads as those words, each with the ligature's offsets.
+    [TestCase("محمد ﷺ", "محمد", "صلي", "الله", "وسلم")]            // ﷺ (عليه is a stopword)
+    [TestCase("﷽", "بسم", "الله", "الرحمن", "الرحيم")]              // ﷽, which has no compatibility decomposition
+    [TestCase("الله ﷻ قال", "الله", "جل", "جلاله", "قال")]          // ﷻ between words
+    [TestCase("ﷺوسلم", "صلي", "الله", "وسلم", "وسلم")]              // a word glued after the ligature
+    public void Exact_view_splits_multiword_ligatures(string input, params string[] expected) => AnalyzesTo(Exact, input, expected);
+
+    [Test]
+    public void Multiword_ligature_words_point_at_the_ligature()
+    {
+        const string text = "قال ﷺ اليوم";
+        Assert.That(Tokens(Exact, text).Select(t => text[t.Start..t.End]), Is.EqualTo(new[] { "قال", "ﷺ", "ﷺ", "ﷺ", "اليوم" }));
+    }
+
     // Exact view: spellings that must give the same term.
     [TestCase("مسو\u0654ول", "مسؤول")]            // class 5: decomposed hamza on waw (NFD) meets the composed letter
     [TestCase("ري\u0654يس", "رئيس")]              // ... on yeh
