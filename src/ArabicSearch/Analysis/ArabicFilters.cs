@@ -39,6 +39,10 @@ public sealed class ArabicStopwordFilter : TokenFilter
 /// <c>بغداد</c>, <c>وقال</c>) meets either spelling without a dictionary. The hamza mask comes from
 /// <see cref="ArabicTokenizer"/> in the flags attribute.
 /// </summary>
+/// <remarks>
+/// Behind another tokenizer the flags must be 0 (every ال is then read as the article) or carry the same mask.
+/// Allocation-free per token: the readings are written into one buffer that grows only for a longer word.
+/// </remarks>
 public sealed class ArabicLightStemFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
