@@ -155,24 +155,11 @@ public static class EntityEvaluation
         var words = TextWords.Split(text).Select(w => w.Text).ToList();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         if (words.Count == 0) return keys;
-        string rest = string.Join(' ', words.Skip(1).Select(StripArticle));
+        string rest = string.Join(' ', words.Skip(1).Select(w => ArabicWord.WithoutArticle(w)));
         foreach (var first in FirstWordReadings(words[0]))
             keys.Add(rest.Length == 0 ? first : first + " " + rest);
         return keys;
     }
 
-    /// <summary>The word without a leading ال, as the recognizer matches names (kept in step with <c>NameRules.StripArticle</c>).</summary>
-    private static string StripArticle(string w) => w.Length >= 4 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
-
-    private static IEnumerable<string> FirstWordReadings(string w)
-    {
-        yield return StripArticle(w);
-        int i = 0;
-        if (w.Length > 3 && (w[0] == 'و' || w[0] == 'ف')) { i = 1; yield return StripArticle(w[1..]); }
-        if (w.Length - i > 3 && w[i] is 'ب' or 'ك' or 'ل')
-        {
-            yield return StripArticle(w[(i + 1)..]);
-            if (w[i] == 'ل' && w[i + 1] == 'ل') yield return w[(i + 2)..]; // لل = ل + ال
-        }
-    }
+    private static IEnumerable<string> FirstWordReadings(string w) => ArabicWord.BareWords(w);
 }

@@ -213,7 +213,7 @@ public sealed class ArabicSearchEngine : IDisposable
                 var sd = top.ScoreDocs[groups?[i].Leader ?? i];
                 var doc = searcher.Doc(sd.Doc);
                 string body = doc.Get(FieldNames.Body) ?? "";
-                var (snippet, spans) = SnippetBuilder.Build(body, translated.Highlight, _recognizer);
+                var snippet = SnippetBuilder.Build(body, translated.Highlight, _recognizer);
                 hits.Add(new SearchHit
                 {
                     Id = doc.Get(FieldNames.Id) ?? "",
@@ -222,8 +222,10 @@ public sealed class ArabicSearchEngine : IDisposable
                     Source = doc.Get(FieldNames.Source) ?? "",
                     Url = doc.Get(FieldNames.Url) ?? "",
                     Published = DocumentMapper.PublishedOf(doc),
-                    Snippet = snippet,
-                    Highlights = spans,
+                    Snippet = snippet.Html,
+                    SnippetText = snippet.Text,
+                    SnippetHighlights = snippet.Highlights,
+                    Highlights = snippet.BodyHighlights,
                     Entities = _mapper.EntitiesOf(doc),
                     SimilarIds = groups is null ? [] : DuplicateIndex.IdsOf(searcher, top.ScoreDocs, groups[i].Others),
                 });

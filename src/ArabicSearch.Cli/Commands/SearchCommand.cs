@@ -87,6 +87,8 @@ internal static class HitOutput
             url = h.Url,
             published = h.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             snippet = h.Snippet,
+            snippetText = h.SnippetText,
+            highlights = h.SnippetHighlights.Select(s => new[] { s.Start, s.Length }),
             entities = h.Entities.Select(e => new { id = e.Id, name = e.Name, type = e.Type.ToString() }),
             similar = h.SimilarCount,
             similarIds = h.SimilarIds,
@@ -108,6 +110,19 @@ internal static class HitOutput
 
     private static object Count(FacetCount c) => new { value = c.Value, label = c.Label, count = c.Count };
 
+    /// <summary>The plain snippet with its matches in 【】, from the structured ranges (the text is not HTML: nothing to unescape).</summary>
+    private static string Marked(string text, IReadOnlyList<TextSpan> highlights)
+    {
+        var sb = new System.Text.StringBuilder(text.Length + highlights.Count * 2);
+        int at = 0;
+        foreach (var s in highlights)
+        {
+            sb.Append(text, at, s.Start - at).Append('【').Append(text, s.Start, s.Length).Append('】');
+            at = s.Start + s.Length;
+        }
+        return sb.Append(text, at, text.Length - at).ToString();
+    }
+
     public static void Print(SearchResults results)
     {
         foreach (var n in results.Notices) Console.WriteLine($"note: {n}");
@@ -119,7 +134,7 @@ internal static class HitOutput
             string date = h.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "undated";
             Console.WriteLine($"{i,3}. {h.Id}  {Isolate(h.Title.Length > 0 ? h.Title : "(no title)")}");
             Console.WriteLine($"     {Isolate(h.Source)} · {date} · score {h.Score:0.###}");
-            Console.WriteLine($"     {Isolate(h.Snippet.Replace("<mark>", "【", StringComparison.Ordinal).Replace("</mark>", "】", StringComparison.Ordinal))}");
+            Console.WriteLine($"     {Isolate(Marked(h.SnippetText, h.SnippetHighlights))}");
             if (h.SimilarCount > 0) Console.WriteLine($"     +{h.SimilarCount} similar: {string.Join(", ", h.SimilarIds)}");
             if (h.Entities.Count > 0) Console.WriteLine($"     entities: {string.Join(", ", h.Entities.Take(8).Select(e => Isolate(e.Name)))}");
         }

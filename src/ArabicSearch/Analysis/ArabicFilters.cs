@@ -34,47 +34,59 @@ public sealed class ArabicStopwordFilter : TokenFilter
 }
 
 /// <summary>
-/// Applies <see cref="ArabicLightStemmer"/> to each token, in place. A word that may start with a one-letter
-/// proclitic (<c>لمصر</c>, but also <c>كتاب</c>, <c>بغداد</c>) gets both readings at the same position, so either
-/// spelling meets the other without a dictionary.
+/// Stems each token with the word model: every stemmed reading it gives (<c>ArabicWord.StemReadings</c>) is
+/// emitted at the same position, so a word that may start with a proclitic (<c>لمصر</c>, but also <c>كتاب</c>,
+/// <c>بغداد</c>, <c>وقال</c>) meets either spelling without a dictionary. The hamza mask comes from
+/// <see cref="ArabicTokenizer"/> in the flags attribute.
 /// </summary>
+/// <remarks>
+/// Behind another tokenizer the flags must be 0 (every ال is then read as the article) or carry the same mask.
+/// Allocation-free per token: the readings are written into one buffer that grows only for a longer word.
+/// </remarks>
 public sealed class ArabicLightStemFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _posInc;
-    private char[] _pending = new char[16];
-    private int _pendingLength = -1;
+    private readonly IFlagsAttribute _flags;
+    private char[] _readings = new char[ArabicWord.MaxReadings * 32];
+    private readonly int[] _lengths = new int[ArabicWord.MaxReadings];
+    private int _count, _next, _slot;
 
     /// <summary>Wraps <paramref name="input"/>.</summary>
     public ArabicLightStemFilter(TokenStream input) : base(input)
     {
         _term = AddAttribute<ICharTermAttribute>();
         _posInc = AddAttribute<IPositionIncrementAttribute>();
+        _flags = AddAttribute<IFlagsAttribute>();
     }
 
     /// <inheritdoc />
     public override bool IncrementToken()
     {
-        if (_pendingLength >= 0)
+        if (_next < _count)
         {
-            // The second reading: the same word with its first letter kept. Offsets and other attributes are unchanged.
-            var buffer = _term.ResizeBuffer(_pendingLength);
-            Array.Copy(_pending, buffer, _pendingLength);
-            _term.Length = ArabicLightStemmer.Stem(buffer, _pendingLength, stripProclitic: false);
+            // A further reading of the same word. Offsets and other attributes are unchanged.
+            int length = _lengths[_next];
+            var buffer = _term.ResizeBuffer(length);
+            Array.Copy(_readings, _next * _slot, buffer, 0, length);
+            _term.Length = length;
             _posInc.PositionIncrement = 0;
-            _pendingLength = -1;
+            _next++;
             return true;
         }
         if (!m_input.IncrementToken()) return false;
-        char[] term = _term.Buffer;
-        int length = _term.Length;
-        if (ArabicLightStemmer.HasLoneProclitic(term, length))
+        int n = _term.Length;
+        if (n < 3)
         {
-            if (_pending.Length < length) _pending = new char[Math.Max(length, _pending.Length * 2)];
-            Array.Copy(term, _pending, length);
-            _pendingLength = length;
+            _count = _next = 0;
+            return true;
         }
-        _term.Length = ArabicLightStemmer.Stem(term, length);
+        if (_readings.Length < n * ArabicWord.MaxReadings) _readings = new char[n * ArabicWord.MaxReadings];
+        _slot = n;
+        _count = ArabicWord.StemReadings(_term.Buffer.AsSpan(0, n), (uint)_flags.Flags, _readings, _lengths);
+        Array.Copy(_readings, 0, _term.Buffer, 0, _lengths[0]);
+        _term.Length = _lengths[0];
+        _next = 1;
         return true;
     }
 
@@ -82,7 +94,7 @@ public sealed class ArabicLightStemFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _pendingLength = -1;
+        _count = _next = 0;
     }
 }
 
@@ -90,15 +102,20 @@ public sealed class ArabicLightStemFilter : TokenFilter
 public sealed class ArabicLooseStemFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
+    private readonly IFlagsAttribute _flags;
 
     /// <summary>Wraps <paramref name="input"/>.</summary>
-    public ArabicLooseStemFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+    public ArabicLooseStemFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _flags = AddAttribute<IFlagsAttribute>();
+    }
 
     /// <inheritdoc />
     public override bool IncrementToken()
     {
         if (!m_input.IncrementToken()) return false;
-        _term.Length = ArabicLooseStemmer.Stem(_term.Buffer, _term.Length);
+        _term.Length = ArabicLooseStemmer.Stem(_term.Buffer, _term.Length, (uint)_flags.Flags);
         return true;
     }
 }

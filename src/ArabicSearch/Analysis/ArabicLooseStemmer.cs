@@ -23,8 +23,14 @@ public static class ArabicLooseStemmer
     public static int Stem(char[] s, int len)
     {
         ArgumentNullException.ThrowIfNull(s);
+        return Stem(s, len, 0);
+    }
+
+    /// <summary>As <see cref="Stem(char[], int)"/>, with the hamza mask of <see cref="WordScanner"/> (ال with hamza is no article).</summary>
+    internal static int Stem(char[] s, int len, uint hamzaMask)
+    {
         if (len < 3 || !(s[0] is >= '\u0621' and <= '\u064A')) return len;
-        int n = ArabicLightStemmer.Stem(s, len);
+        int n = ArabicLightStemmer.Stem(s, len, hamzaMask);
         // one more layer of suffixes, each leaving at least three letters: سنويا → سنوي → سنو, اسست → اسس
         if (n >= 4 && s[n - 1] == Alef) n--;
         if (n >= 4 && s[n - 1] == Yeh) n--;

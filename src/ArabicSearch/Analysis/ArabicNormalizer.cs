@@ -32,8 +32,18 @@ public static class ArabicNormalizer
     /// <summary>Table value of a character that folds to more than one character (see <see cref="Expansion"/>).</summary>
     internal const char Expands = '\uFFFE';
 
-    private static readonly char[] Table = BuildTable(out ExpansionsByChar);
+    /// <summary>
+    /// Table value of a ligature of several words (<c>ﷺ</c>, <c>ﷻ</c>, <c>﷽</c>), which <see cref="WordScanner"/> reads as
+    /// those words (see <see cref="ExpansionWords"/>); in one token (<see cref="Normalize(char[], int)"/>) they are glued.
+    /// </summary>
+    internal const char ExpandsToWords = '\uFFFD';
+
+    private static readonly char[] Table = BuildTable(out ExpansionsByChar, out WordsByChar);
     private static readonly Dictionary<char, string> ExpansionsByChar;
+    private static readonly Dictionary<char, string[]> WordsByChar;
+
+    /// <summary>The folded words of a character whose <see cref="Fold"/> is <see cref="ExpandsToWords"/>.</summary>
+    internal static string[] ExpansionWords(char c) => WordsByChar[c];
 
     /// <summary>What <paramref name="c"/> folds to: a character, <see cref="Separator"/>, <see cref="Ignorable"/> or <see cref="Expands"/>.</summary>
     /// <remarks>Read without a bounds check: the table has an entry for every char (this runs once per character of every text).</remarks>
@@ -54,8 +64,9 @@ public static class ArabicNormalizer
         for (int r = 0; r < len; r++)
         {
             char f = Table[s[r]];
+            if (f == Ignorable && w > 0 && r > 0 && ComposesToHamza(s[r - 1], s[r])) { s[w - 1] = Hamza; continue; }
             if (f == Ignorable || f == Separator) continue;
-            if (f == Expands)
+            if (f is Expands or ExpandsToWords)
             {
                 // Rare path: a ligature may be longer than what it replaces, so work on a copy of the rest.
                 var rest = new string(s, r + 1, len - r - 1);
@@ -65,7 +76,7 @@ public static class ArabicNormalizer
                 {
                     char g = Table[c];
                     if (g == Ignorable || g == Separator) continue;
-                    if (g == Expands) { foreach (char e in ExpansionsByChar[c]) if (w < s.Length) s[w++] = e; }
+                    if (g is Expands or ExpandsToWords) { foreach (char e in ExpansionsByChar[c]) if (w < s.Length) s[w++] = e; }
                     else if (w < s.Length) s[w++] = g;
                 }
                 return w;
@@ -80,18 +91,35 @@ public static class ArabicNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             char f = Table[c];
+            if (f == Ignorable && sb.Length > 0 && i > 0 && ComposesToHamza(text[i - 1], c)) { sb[^1] = Hamza; continue; }
             if (f == Ignorable) continue;
             if (f == Separator) { sb.Append(' '); continue; }
             if (f == Expands) sb.Append(ExpansionsByChar[c]);
+            else if (f == ExpandsToWords) sb.Append(string.Join(' ', WordsByChar[c]));
             else sb.Append(f);
         }
         return sb.ToString();
     }
 
-    private static char[] BuildTable(out Dictionary<char, string> expansions)
+    private const char Hamza = '\u0621';
+
+    /// <summary>
+    /// True when <paramref name="mark"/> after <paramref name="letter"/> is the decomposed (NFD) spelling of a letter that
+    /// folds to the bare hamza: و + U+0654 is ؤ, ي + U+0654 is ئ, ے + U+0654 is ۓ. Hamza or madda on alef needs no
+    /// composing, since every alef folds to ا; nor does ە/ہ + U+0654, which fold to ه either way.
+    /// </summary>
+    /// <remarks>
+    /// Deviation from a full NFC pass (ICU4N): these three are the only canonical compositions whose folded form
+    /// differs from the folded base letter, so a three-entry check while folding gives the same terms with no
+    /// extra pass, no copy of the text and no ICU data (see ArabicSearchAnalyzerTests.Exact_view_composes_decomposed_hamza).
+    /// </remarks>
+    internal static bool ComposesToHamza(char letter, char mark) => mark == '\u0654' && letter is '\u0648' or '\u064A' or '\u06D2';
+
+    private static char[] BuildTable(out Dictionary<char, string> expansions, out Dictionary<char, string[]> wordExpansions)
     {
         var table = new char[char.MaxValue + 1];
         for (int i = 0; i <= char.MaxValue; i++)
@@ -112,7 +140,10 @@ public static class ArabicNormalizer
         table['\u06A4'] = '\u0641'; // veh → feh (ڤيروس / فيروس)
         table['\u0686'] = '\u062C'; // tcheh → jeem
         table['\u0698'] = '\u0632'; // jeh → zain
-        foreach (char c in "\u06C1\u06C2\u06D5\u06BE") table[c] = '\u0647'; // heh goal, ae, heh doachashmee → heh
+        foreach (char c in "\u06C1\u06C2\u06D5\u06BE\u06C0\u06C3") table[c] = '\u0647'; // heh goal (with hamza), ae, heh doachashmee, heh with yeh above, teh marbuta goal → heh
+        table['\u06D3'] = '\u0621'; // yeh barree with hamza folds like yeh with hamza ئ
+        table['\u06E5'] = Ignorable; // Quranic small waw and small yeh (category Lm) are marks of the Uthmani spelling, not letters
+        table['\u06E6'] = Ignorable;
         table['\u0640'] = Ignorable; // tatweel
         table['\u0670'] = Ignorable; // superscript alef
         // Digits: Arabic-Indic and extended (Persian) digits, and every other decimal digit.
@@ -126,16 +157,31 @@ public static class ArabicNormalizer
         }
 
         // Presentation forms: compatibility decomposition, then the same folding on each resulting letter.
+        // A ligature of several words (ﷺ) keeps them apart. ﷽ has no compatibility decomposition; it is added here.
         expansions = new Dictionary<char, string>();
-        foreach (var (c, decomposed) in PresentationForms.Decompositions)
+        wordExpansions = new Dictionary<char, string[]>();
+        var forms = PresentationForms.Decompositions.ToList();
+        forms.Add(new('\uFDFD', "\u0628\u0633\u0645 \u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u062D\u0645\u0646 \u0627\u0644\u0631\u062D\u064A\u0645"));
+        foreach (var (c, decomposed) in forms)
         {
             var folded = new StringBuilder();
+            var words = new List<string>();
             foreach (char d in decomposed)
             {
                 char f = table[d];
+                if (f == Separator && folded.Length > 0) { words.Add(folded.ToString()); folded.Clear(); }
                 if (f is Ignorable or Separator or Expands) continue;
                 folded.Append(f);
             }
+            if (words.Count > 0 && folded.Length > 0)
+            {
+                words.Add(folded.ToString());
+                table[c] = ExpandsToWords;
+                wordExpansions[c] = [.. words];
+                expansions[c] = string.Concat(words);
+            }
+            else if (words.Count > 0) { folded.Append(words[0]); words.Clear(); }
+            if (words.Count > 0) continue;
             if (folded.Length == 0) table[c] = Ignorable;
             else if (folded.Length == 1) table[c] = folded[0];
             else { table[c] = Expands; expansions[c] = folded.ToString(); }

@@ -7,7 +7,9 @@ namespace ArabicSearch.Analysis;
 /// Splits text into words and normalizes them in the same pass (see <see cref="ArabicNormalizer"/>).
 /// A word is a run of letters, digits and marks; marks, tatweel and format controls inside a word are dropped,
 /// so <c>هجوماً</c> and <c>هجـــوما</c> give the same term. Offsets point into the original text and
-/// cover the whole written word, marks included.
+/// cover the whole written word, marks included. The flags attribute carries the word's hamza mask (bit k: letter k
+/// was an alef with hamza or madda), which <see cref="ArabicLightStemFilter"/> needs to tell <c>إلكترونية</c> from
+/// an article word after folding has made both start with ا.
 /// </summary>
 /// <remarks>
 /// Deviation from Lucene's stock chain: it uses <c>StandardTokenizer</c> and then four filters that each read the
@@ -23,6 +25,7 @@ public sealed class ArabicTokenizer : Tokenizer
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _posInc;
+    private readonly IFlagsAttribute _flags;
     private char[] _text = new char[4096];
     private int _textLength = -1; // -1: input not read yet
     private int _position;
@@ -33,6 +36,7 @@ public sealed class ArabicTokenizer : Tokenizer
         _term = AddAttribute<ICharTermAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
         _posInc = AddAttribute<IPositionIncrementAttribute>();
+        _flags = AddAttribute<IFlagsAttribute>();
     }
 
     /// <inheritdoc />
@@ -41,8 +45,9 @@ public sealed class ArabicTokenizer : Tokenizer
         ClearAttributes();
         if (_textLength < 0) ReadInput();
         char[] term = _term.Buffer.Length >= WordScanner.OutputLength ? _term.Buffer : _term.ResizeBuffer(WordScanner.OutputLength);
-        if (!WordScanner.Next(_text.AsSpan(0, _textLength), ref _position, term, out int length, out int start, out int end)) return false;
+        if (!WordScanner.Next(_text.AsSpan(0, _textLength), ref _position, term, out int length, out int start, out int end, out uint hamzaMask)) return false;
         _term.Length = length;
+        _flags.Flags = (int)hamzaMask;
         _posInc.PositionIncrement = 1;
         _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
         return true;

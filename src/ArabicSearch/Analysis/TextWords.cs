@@ -1,7 +1,7 @@
 namespace ArabicSearch.Analysis;
 
-/// <summary>A normalized word of a text and its offsets into the original text.</summary>
-internal readonly record struct TextWord(string Text, int Start, int End);
+/// <summary>A normalized word of a text, its offsets into the original text and its hamza mask (see <see cref="WordScanner"/>).</summary>
+internal readonly record struct TextWord(string Text, int Start, int End, uint HamzaMask = 0);
 
 /// <summary>Splits text into normalized words with <see cref="WordScanner"/>, as the tokenizer does, keeping stopwords and offsets.</summary>
 internal static class TextWords
@@ -11,8 +11,8 @@ internal static class TextWords
         var list = new List<TextWord>();
         Span<char> word = stackalloc char[WordScanner.OutputLength];
         int position = 0;
-        while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end))
-            list.Add(new TextWord(new string(word[..length]), start, end));
+        while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end, out uint hamzaMask))
+            list.Add(new TextWord(new string(word[..length]), start, end, hamzaMask));
         return list;
     }
 }

@@ -112,8 +112,8 @@ internal static class DateMentionExtractor
     {
         if (first > 0)
         {
-            string prev = words[first - 1].Text;
-            if (MonthLeads.Contains(prev)) return true;
+            foreach (var prev in ArabicWord.WithoutProclitics(words[first - 1].Text)) // وفي، بشهر، ولشهر
+                if (MonthLeads.Contains(prev)) return true;
         }
         if (end >= words.Count) return true;
         for (int c = words[end - 1].End; c < words[end].Start; c++)
@@ -124,7 +124,7 @@ internal static class DateMentionExtractor
     private static readonly HashSet<string> MonthLeads = new(new[]
     {
         "في", "فى", "شهر", "منذ", "حتى", "مطلع", "بداية", "أوائل", "منتصف", "أواسط", "أواخر", "نهاية", "خلال", "قبل", "بعد",
-        "من", "الى", "إلى", "وفي", "ففي", "بشهر", "لشهر", "وشهر",
+        "من", "الى", "إلى", "وفي", "ففي",
     }.Select(ArabicNormalizer.Normalize), StringComparer.Ordinal);
 
     /// <summary>The month a month name starting at word <paramref name="i"/> stands for; returns the words it takes (0: none).</summary>
@@ -133,8 +133,8 @@ internal static class DateMentionExtractor
         month = 0;
         if (i >= words.Count) return 0;
         string w = words[i].Text;
-        if (SingleWordMonths.TryGetValue(w, out month)) return 1;
-        if (w.Length > 3 && (w[0] == 'و' || w[0] == 'ب' || w[0] == 'ل') && SingleWordMonths.TryGetValue(w[1..], out month)) return 1;
+        foreach (var form in ArabicWord.WithoutProclitics(w, words[i].HamzaMask)) // ويونيو، بمارس، لأيار
+            if (SingleWordMonths.TryGetValue(form, out month)) return 1;
         if (i + 1 < words.Count && (w == Kanun || w == Tishrin))
         {
             string n = words[i + 1].Text;
@@ -169,7 +169,12 @@ internal static class DateMentionExtractor
     private static int TryRelativeDay(List<TextWord> words, int i, DateOnly published, List<DateMention> found)
     {
         string w = words[i].Text;
-        if (w.Length > 4 && w[0] == 'و') w = w[1..]; // والأربعاء
+        foreach (var form in ArabicWord.WithoutProclitics(w)) // والأربعاء
+        {
+            if (!Weekdays.ContainsKey(form)) continue;
+            w = form;
+            break;
+        }
         if (Weekdays.TryGetValue(w, out var weekday))
         {
             int back = ((int)published.DayOfWeek - (int)weekday + 7) % 7;
@@ -204,7 +209,12 @@ internal static class DateMentionExtractor
         return best;
     }
 
-    private static bool IsYearWord(string w) => w is "عام" or "العام" or "سنه" or "لعام" or "وعام";
+    /// <summary>عام or سنة, with or without the article and proclitics (لعام، وعام، بالعام) as the word model reads them.</summary>
+    private static bool IsYearWord(string w)
+    {
+        foreach (var form in ArabicWord.BareWords(w)) if (form is "عام" or "سنه") return true;
+        return false;
+    }
 
     private static bool IsNumber(string w, int min, int max, out int value)
     {

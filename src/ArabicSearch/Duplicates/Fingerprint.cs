@@ -115,7 +115,7 @@ internal static class Fingerprinter
             }
             w1 = w2;
             w2 = exact;
-            int stemmed = ArabicLightStemmer.Stem(buffer, reader.Length);
+            int stemmed = ArabicLightStemmer.Stem(buffer, reader.Length, reader.HamzaMask);
             Update(words, WordFamily, Hashing.Word(buffer.AsSpan(0, stemmed)));
             wordCount++;
         }
@@ -164,7 +164,7 @@ internal static class Fingerprinter
         while (reader.Next())
         {
             if (ArabicStopwords.Contains(reader.Word)) continue;
-            set.Add(Hashing.Word(buffer.AsSpan(0, ArabicLightStemmer.Stem(buffer, reader.Length))));
+            set.Add(Hashing.Word(buffer.AsSpan(0, ArabicLightStemmer.Stem(buffer, reader.Length, reader.HamzaMask))));
         }
         return set;
     }

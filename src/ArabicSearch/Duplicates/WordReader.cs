@@ -36,14 +36,18 @@ internal struct WordReader
     /// <summary>Where the current word ends (exclusive) in the original text.</summary>
     public int End { get; private set; }
 
+    /// <summary>The hamza mask of the current word (see <see cref="WordScanner"/>), for the word model.</summary>
+    public uint HamzaMask { get; private set; }
+
     /// <summary>The current normalized word.</summary>
     public readonly ReadOnlySpan<char> Word => _buffer.AsSpan(0, Length);
 
     /// <summary>Moves to the next word; false at the end of the text.</summary>
     public bool Next()
     {
-        bool found = WordScanner.Next(_text, ref _position, _buffer, out int length, out int start, out int end);
+        bool found = WordScanner.Next(_text, ref _position, _buffer, out int length, out int start, out int end, out uint hamzaMask);
         Length = length;
+        HamzaMask = hamzaMask;
         if (!found) return false;
         Start = start;
         End = end;

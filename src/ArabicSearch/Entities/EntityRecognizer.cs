@@ -73,10 +73,43 @@ public sealed class EntityRecognizer
             i += matched - 1;
         }
         if (UseRules) NameRules.Apply(words, Gaps(text, words), covered, spans);
-        var mentions = spans.Select(s => new EntityMention(s.Entity, words[s.First].Start, words[s.Last].End)).ToList();
+        var mentions = spans.Select(s => new EntityMention(AsWritten(s.Entity, text, words[s.First], words[s.Last].End), words[s.First].Start, words[s.Last].End)).ToList();
         mentions.AddRange(nested);
         mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return mentions;
+    }
+
+    /// <summary>
+    /// A rule-found name as the text writes it (<c>وزارة الداخلية</c>, not the id's <c>وزاره داخليه</c>), without the
+    /// proclitics of its first word (<c>ووزارة</c>); the normalized name stays its alias. Gazetteer entities are unchanged.
+    /// </summary>
+    private static Entity AsWritten(Entity entity, string text, TextWord first, int end)
+    {
+        if (!GeneratedEntities.IsGenerated(entity.Id)) return entity;
+        int start = first.Start;
+        int skip = ProcliticsBefore(first.Text, entity.Id);
+        while (skip > 0 && start < end)
+        {
+            char f = ArabicNormalizer.Fold(text[start]);
+            if (f != ArabicNormalizer.Ignorable && f != ArabicNormalizer.Separator) skip--;
+            start++;
+        }
+        while (start < end && ArabicNormalizer.Fold(text[start]) == ArabicNormalizer.Ignorable) start++; // the proclitic's marks
+        string written = string.Join(' ', text[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return written.Length == 0 || written == entity.Name ? entity : entity with { Name = written, Aliases = [entity.Name] };
+    }
+
+    /// <summary>How many letters of <paramref name="w"/> are proclitics in the reading whose bare word the id's key starts with.</summary>
+    private static int ProcliticsBefore(string w, string id)
+    {
+        int from = id.IndexOf(':', StringComparison.Ordinal) + 1;
+        int to = id.IndexOf('_', from);
+        var key = id.AsSpan(from, (to < 0 ? id.Length : to) - from);
+        Span<WordSplit> splits = stackalloc WordSplit[ArabicWord.MaxSplits];
+        int count = ArabicWord.Splits(w, 0, splits);
+        foreach (var s in splits[..count])
+            if (w.AsSpan(s.Start).SequenceEqual(key) || w.AsSpan(s.ProcliticEnd).SequenceEqual(key)) return s.ProcliticEnd;
+        return ArabicWord.DirectSplit(w).ProcliticEnd;
     }
 
     /// <summary>Whether unseen names are found by rules as well as by the gazetteer. Default true.</summary>
@@ -151,20 +184,14 @@ public sealed class EntityRecognizer
     }
 
     /// <summary>The normalized words of an alias, each without its article, as the lookup keys.</summary>
+    /// <remarks>
+    /// Keys and text words are read with no hamza mask (every ال counts as the article) on both sides, so a name written
+    /// without its hamza (الهام for إلهام) still meets its alias; the split itself is the word model's (<see cref="ArabicWord"/>).
+    /// </remarks>
     private static string[] KeyWords(string alias) => TextWords.Split(alias).Select(w => StripArticle(w.Text)).ToArray();
 
-    private static string StripArticle(string w) => w.Length >= 4 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
+    private static string StripArticle(string w) => ArabicWord.WithoutArticle(w);
 
-    /// <summary>The word itself, then the word without attached particles, each without its article.</summary>
-    private static IEnumerable<string> Candidates(string w)
-    {
-        yield return StripArticle(w);
-        int i = 0;
-        if (w.Length > 3 && (w[0] == 'و' || w[0] == 'ف')) { i = 1; yield return StripArticle(w[1..]); }
-        if (w.Length - i > 3 && (w[i] == 'ب' || w[i] == 'ك' || w[i] == 'ل'))
-        {
-            yield return StripArticle(w[(i + 1)..]);
-            if (w[i] == 'ل' && w[i + 1] == 'ل' && w.Length - i > 3) yield return w[(i + 2)..]; // لل = ل + ال
-        }
-    }
+    /// <summary>The word's bare readings (<see cref="ArabicWord.BareWords"/>), the direct one first: كاليفورنيا before يفورنيا.</summary>
+    private static IEnumerable<string> Candidates(string w) => ArabicWord.BareWords(w);
 }

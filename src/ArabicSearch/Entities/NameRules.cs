@@ -269,7 +269,7 @@ internal static class NameRules
 
     private static bool LooksLikeNameWord(string w)
     {
-        if (w.Length < 2 || ArabicStopwords.Contains(w) || NonNames.Contains(w) || NonNames.Contains(StripProclitics(w)) || NumberWords.Contains(w)) return false;
+        if (w.Length < 2 || IsFunctionWord(w) || AnyForm(NonNames, w) || NumberWords.Contains(w)) return false;
         foreach (char c in w) if (char.IsDigit(c)) return false;
         return true;
     }
@@ -280,30 +280,28 @@ internal static class NameRules
     /// <summary>An indefinite adjective such as عسكرية or جديدة, which follows a head word without naming anything.</summary>
     private static bool IsIndefiniteAdjective(string w) => !HasArticle(w) && (w.EndsWith("يه", StringComparison.Ordinal) || w.EndsWith('ه') && w.Length <= 5);
 
-    /// <summary>True when the word (after و/ف and ب/ك/ل) carries the article: الكاظمي، والعراق، بالعراق، للقوات.</summary>
-    internal static bool HasArticle(string w)
-    {
-        int i = 0;
-        if (w.Length > 4 && (w[0] == 'و' || w[0] == 'ف') && (w[1] == 'ا' && w[2] == 'ل' || w[1] is 'ب' or 'ك' or 'ل')) i = 1;
-        if (w.Length - i > 4 && w[i] is 'ب' or 'ك' && w[i + 1] == 'ا' && w[i + 2] == 'ل') return true;
-        if (w.Length - i > 3 && w[i] == 'ل' && w[i + 1] == 'ل') return true;
-        return w.Length - i > 3 && w[i] == 'ا' && w[i + 1] == 'ل';
-    }
+    /// <summary>True when the word (after و/ف and ب/ل) carries the article: الكاظمي، والعراق، بالعراق، للقوات (the word model's direct reading; كاليفورنيا has none).</summary>
+    internal static bool HasArticle(string w) => ArabicWord.HasArticle(w);
 
     /// <summary>The id key of a word: without its article and any particle before it (للمقاومة → مقاومه).</summary>
     internal static string KeyOf(string w)
     {
-        if (!HasArticle(w)) return w;
-        int at = w.IndexOf("ال", StringComparison.Ordinal);
-        int ll = w.IndexOf("لل", StringComparison.Ordinal);
-        if (ll >= 0 && ll <= 1 && (at < 0 || ll < at)) return w[(ll + 2)..];
-        return at >= 0 ? w[(at + 2)..] : w;
+        var split = ArabicWord.DirectSplit(w);
+        return split.HasArticle ? w[split.Start..] : w;
     }
 
     /// <summary>The word without its article (only a leading ال, as gazetteer keys are built).</summary>
-    internal static string StripArticle(string w) => w.Length >= 4 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
+    internal static string StripArticle(string w) => ArabicWord.WithoutArticle(w);
 
-    private static string StripProclitics(string w) => w.Length > 3 && (w[0] == 'و' || w[0] == 'ف') ? w[1..] : w;
+    /// <summary>True when the word, or the word without its proclitics, is in <paramref name="set"/> (ومن → من).</summary>
+    private static bool AnyForm(HashSet<string> set, string w)
+    {
+        foreach (var v in ArabicWord.WithoutProclitics(w)) if (set.Contains(v)) return true;
+        return false;
+    }
+
+    /// <summary>True when the word is a function word, alone or after و/ف: ومن، وفي.</summary>
+    private static bool IsFunctionWord(string w) => ArabicWord.IsFunctionWord(w);
 
     /// <summary>
     /// True when <paramref name="w"/>, as written or without its attached و/ف and ب/ك/ل (لل read as ل + ال), is in
@@ -311,24 +309,12 @@ internal static class NameRules
     /// </summary>
     private static bool Matches(HashSet<string> set, string w, out string form)
     {
-        foreach (var c in Variants(w))
+        foreach (var c in ArabicWord.WithoutProclitics(w))
         {
             if (set.Contains(c)) { form = StripArticle(c); return true; }
         }
         form = "";
         return false;
-    }
-
-    private static IEnumerable<string> Variants(string w)
-    {
-        yield return w;
-        int i = 0;
-        if (w.Length > 3 && (w[0] == 'و' || w[0] == 'ف')) { i = 1; yield return w[1..]; }
-        if (w.Length - i > 3 && w[i] is 'ب' or 'ك' or 'ل')
-        {
-            yield return w[(i + 1)..];
-            if (w[i] == 'ل' && w[i + 1] == 'ل') yield return "ا" + w[(i + 1)..]; // لل = ل + ال
-        }
     }
 
     private static HashSet<string> Set(params string[] words)

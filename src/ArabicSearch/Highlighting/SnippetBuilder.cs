@@ -4,102 +4,230 @@ using ArabicSearch.Entities;
 
 namespace ArabicSearch.Highlighting;
 
-/// <summary>The words a query matches, in the exact and stemmed views (the loose view is not marked), for marking them in a text.</summary>
-internal sealed class HighlightTerms
+/// <summary>
+/// A passage of a text with its matched words: the plain text and the ranges to mark in it.
+/// </summary>
+/// <param name="Text">The passage as plain text (an ellipsis where it was cut, line breaks as spaces, bidi isolates balanced).</param>
+/// <param name="Highlights">The marked ranges, as offsets into <paramref name="Text"/>, in order and not overlapping.</param>
+/// <param name="BodyHighlights">Every marked range of the whole text, as offsets into the original text.</param>
+internal sealed record Snippet(string Text, IReadOnlyList<TextSpan> Highlights, IReadOnlyList<TextSpan> BodyHighlights)
 {
-    public HashSet<string> Exact { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> Stemmed { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> Loose { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> EntityIds { get; } = new(StringComparer.Ordinal);
+    /// <summary>The empty snippet.</summary>
+    public static Snippet Empty { get; } = new("", [], []);
 
-    public bool IsEmpty => Exact.Count == 0 && Stemmed.Count == 0 && Loose.Count == 0 && EntityIds.Count == 0;
-
-    /// <summary>Adds the words of <paramref name="text"/> (query syntax is harmless: operators are not Arabic words).</summary>
-    public void AddWords(string text)
+    /// <summary>The passage as HTML: the text escaped, each range wrapped in <c>&lt;mark&gt;…&lt;/mark&gt;</c>.</summary>
+    public string Html
     {
-        foreach (var w in TextWords.Split(text))
+        get
         {
-            if (ArabicStopwords.Contains(w.Text)) continue;
-            Exact.Add(w.Text);
-            Stemmed.Add(Stem(w.Text));
+            var sb = new StringBuilder(Text.Length + Highlights.Count * 13 + 16);
+            int at = 0;
+            foreach (var h in Highlights)
+            {
+                AppendEscaped(sb, Text.AsSpan(at, h.Start - at));
+                sb.Append(SnippetBuilder.Open);
+                AppendEscaped(sb, Text.AsSpan(h.Start, h.Length));
+                sb.Append(SnippetBuilder.Close);
+                at = h.Start + h.Length;
+            }
+            AppendEscaped(sb, Text.AsSpan(at));
+            return sb.ToString();
         }
     }
 
-    public static string Stem(string word)
+    /// <summary>The passage with each range wrapped in <paramref name="open"/> and <paramref name="close"/>, the text left as it is (for a terminal).</summary>
+    public string Marked(string open, string close)
     {
-        var buf = word.ToCharArray();
-        return new string(buf, 0, ArabicLightStemmer.Stem(buf, buf.Length));
+        var sb = new StringBuilder(Text.Length + Highlights.Count * (open.Length + close.Length));
+        int at = 0;
+        foreach (var h in Highlights)
+        {
+            sb.Append(Text, at, h.Start - at).Append(open).Append(Text, h.Start, h.Length).Append(close);
+            at = h.Start + h.Length;
+        }
+        return sb.Append(Text, at, Text.Length - at).ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default: sb.Append(c); break;
+            }
+        }
     }
 }
 
 /// <summary>
-/// Builds a snippet of a stored text with the query's words marked. It re-tokenizes the original text, so offsets
-/// are exact and survive normalization: a query for <c>الكاظمى</c> marks <c>الكاظمي</c> as written.
+/// Builds a snippet of a stored text with the query's matches marked. It re-reads the original text with
+/// <see cref="WordScanner"/>, so offsets are exact and survive normalization, and reads each word in every view
+/// with the word model (<see cref="ArabicWord.StemReadings"/>, <see cref="ArabicLooseStemmer"/>), so a word is
+/// marked exactly when one of its terms is among the terms the query produced in that view (<see cref="HighlightTerms"/>).
 /// </summary>
 internal static class SnippetBuilder
 {
     public const string Open = "<mark>", Close = "</mark>";
 
-    public static (string Snippet, IReadOnlyList<TextSpan> Highlights) Build(string text, HighlightTerms terms, EntityRecognizer recognizer, int maxChars = 280)
+    private const char Ellipsis = '…';
+
+    /// <summary>The snippet of <paramref name="text"/> for <paramref name="terms"/>, at most about <paramref name="maxChars"/> characters.</summary>
+    public static Snippet Build(string text, HighlightTerms terms, EntityRecognizer recognizer, int maxChars = 280)
     {
-        if (string.IsNullOrEmpty(text)) return ("", []);
+        if (string.IsNullOrEmpty(text)) return Snippet.Empty;
         var spans = new List<TextSpan>();
         if (!terms.IsEmpty)
         {
-            if (terms.Exact.Count > 0 || terms.Stemmed.Count > 0 || terms.Loose.Count > 0) MarkWords(text, terms, spans);
+            MarkWords(text, terms, spans);
             if (terms.EntityIds.Count > 0)
-            {
                 foreach (var m in recognizer.Recognize(text))
                     if (terms.EntityIds.Contains(m.Entity.Id)) spans.Add(new TextSpan(m.Start, m.End - m.Start));
-                spans = Merge(spans);
-            }
+            spans = Merge(spans);
         }
         var (from, to) = BestWindow(text, spans, maxChars);
-        var sb = new StringBuilder(to - from + 64);
-        if (from > 0) sb.Append('…');
-        int at = from;
+        while (from < to && char.IsWhiteSpace(text[from])) from++;
+        while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+        var sb = new StringBuilder(to - from + 8);
+        if (from > 0) sb.Append(Ellipsis);
+        int shift = sb.Length - from;
+        for (int i = from; i < to; i++) sb.Append(text[i] is '\n' or '\r' ? ' ' : text[i]);
+        BalanceBidi(sb, shift + from);
+        if (to < text.Length) sb.Append(Ellipsis);
+        var inWindow = new List<TextSpan>();
         foreach (var s in spans)
-        {
-            if (s.Start < from || s.Start + s.Length > to) continue;
-            sb.Append(text, at, s.Start - at).Append(Open).Append(text, s.Start, s.Length).Append(Close);
-            at = s.Start + s.Length;
-        }
-        sb.Append(text, at, to - at);
-        if (to < text.Length) sb.Append('…');
-        return (sb.ToString().Replace('\n', ' ').Trim(), spans);
+            if (s.Start >= from && s.Start + s.Length <= to) inWindow.Add(new TextSpan(s.Start + shift, s.Length));
+        return new Snippet(sb.ToString(), inWindow, spans);
     }
 
-    [ThreadStatic] private static char[]? t_stemBuffer;
+    /// <summary>
+    /// Closes the bidi isolates (LRI RLI FSI → PDI) and embeddings/overrides (LRE RLE LRO RLO → PDF) the window opens
+    /// and does not close, innermost first, so a cut snippet cannot reorder the page around it.
+    /// </summary>
+    private static void BalanceBidi(StringBuilder sb, int from)
+    {
+        Span<char> stack = stackalloc char[64];
+        int depth = 0;
+        for (int i = from; i < sb.Length; i++)
+        {
+            char c = sb[i];
+            if (c is '\u2066' or '\u2067' or '\u2068') { if (depth < stack.Length) stack[depth++] = '\u2069'; }
+            else if (c is '\u202A' or '\u202B' or '\u202D' or '\u202E') { if (depth < stack.Length) stack[depth++] = '\u202C'; }
+            else if (c == '\u2069')
+            {
+                // A PDI closes the innermost isolate and every embedding opened inside it.
+                int k = depth - 1;
+                while (k >= 0 && stack[k] != '\u2069') k--;
+                if (k >= 0) depth = k;
+            }
+            else if (c == '\u202C' && depth > 0 && stack[depth - 1] == '\u202C') depth--;
+        }
+        while (depth > 0) sb.Append(stack[--depth]);
+    }
+
+    [ThreadStatic] private static char[]? t_buffer;
+    [ThreadStatic] private static int[]? t_lengths;
+    [ThreadStatic] private static char[]? t_looseBuffer;
 
     /// <summary>
-    /// Adds a span for every word of <paramref name="text"/> whose exact or stemmed form the query has. The same words
-    /// as <see cref="TextWords.Split"/>, read with <see cref="WordScanner"/> and looked up as spans, so a long body
-    /// costs no allocation per word (this runs for every hit of every search).
+    /// Adds a span for every word of <paramref name="text"/> that has a term of the query in some view, and for each
+    /// run of words that matches a phrase. No allocation per word for the bag-of-words sets (this runs for every hit of
+    /// every search); phrases keep one small record per word.
     /// </summary>
     private static void MarkWords(string text, HighlightTerms terms, List<TextSpan> spans)
     {
-        var stemBuffer = t_stemBuffer ??= new char[WordScanner.OutputLength];
+        bool anyExact = terms.Exact.Count > 0, anyStemmed = terms.Stemmed.Count > 0, anyLoose = terms.Loose.Count > 0;
+        bool anyPhrase = terms.Phrases.Count > 0;
+        if (!anyExact && !anyStemmed && !anyLoose && !anyPhrase) return;
+        var buffer = t_buffer ??= new char[ArabicWord.MaxReadings * WordScanner.OutputLength];
+        var lengths = t_lengths ??= new int[ArabicWord.MaxReadings];
         var exact = terms.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
         var stemmed = terms.Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
         var loose = terms.Loose.GetAlternateLookup<ReadOnlySpan<char>>();
-        bool anyStemmed = terms.Stemmed.Count > 0, anyLoose = terms.Loose.Count > 0;
+        // For phrases: per word, its offsets and which (phrase, position) pairs it matches, as a bit set (64 at most).
+        var words = anyPhrase ? new List<(int Start, int End, ulong Bits)>() : null;
         Span<char> word = stackalloc char[WordScanner.OutputLength];
+        var looseBuffer = t_looseBuffer ??= new char[WordScanner.OutputLength];
         int position = 0;
-        while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end))
+        while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end, out uint mask))
         {
             var w = word[..length];
-            bool hit = exact.Contains(w);
+            bool hit = anyExact && exact.Contains(w);
+            int readings = -1;
             if (!hit && anyStemmed)
             {
-                w.CopyTo(stemBuffer);
-                hit = stemmed.Contains(stemBuffer.AsSpan(0, ArabicLightStemmer.Stem(stemBuffer, length)));
+                readings = ArabicWord.StemReadings(w, mask, buffer, lengths);
+                for (int r = 0; r < readings && !hit; r++) hit = stemmed.Contains(buffer.AsSpan(r * length, lengths[r]));
             }
             if (!hit && anyLoose)
             {
-                w.CopyTo(stemBuffer);
-                hit = loose.Contains(stemBuffer.AsSpan(0, ArabicLooseStemmer.Stem(stemBuffer, length)));
+                w.CopyTo(looseBuffer);
+                hit = loose.Contains(looseBuffer.AsSpan(0, ArabicLooseStemmer.Stem(looseBuffer, length, mask)));
             }
             if (hit) spans.Add(new TextSpan(start, end - start));
+            if (words is null) continue;
+            ulong bits = 0;
+            int bit = 0;
+            foreach (var phrase in terms.Phrases)
+            {
+                foreach (var (_, set) in phrase.Positions)
+                {
+                    if (bit < 64 && ReadsAs(w, mask, phrase.View, set, buffer, lengths, looseBuffer)) bits |= 1UL << bit;
+                    bit++;
+                }
+            }
+            words.Add((start, end, bits));
+        }
+        if (words is not null) MarkPhrases(terms, words, spans);
+    }
+
+    private static bool ReadsAs(ReadOnlySpan<char> w, uint mask, ArabicView view, IReadOnlySet<string> set, char[] buffer, int[] lengths, char[] looseBuffer)
+    {
+        if (set is not HashSet<string> hs) return false;
+        var lookup = hs.GetAlternateLookup<ReadOnlySpan<char>>();
+        switch (view)
+        {
+            case ArabicView.Exact:
+                return lookup.Contains(w);
+            case ArabicView.Stemmed:
+                int readings = ArabicWord.StemReadings(w, mask, buffer, lengths);
+                for (int r = 0; r < readings; r++) if (lookup.Contains(buffer.AsSpan(r * w.Length, lengths[r]))) return true;
+                return false;
+            default:
+                w.CopyTo(looseBuffer);
+                return lookup.Contains(looseBuffer.AsSpan(0, ArabicLooseStemmer.Stem(looseBuffer, w.Length, mask)));
+        }
+    }
+
+    /// <summary>Marks each run of words where every position of a phrase matches, the words of the run only.</summary>
+    private static void MarkPhrases(HighlightTerms terms, List<(int Start, int End, ulong Bits)> words, List<TextSpan> spans)
+    {
+        int bit = 0;
+        foreach (var phrase in terms.Phrases)
+        {
+            var positions = phrase.Positions;
+            int span = positions[^1].Offset;
+            for (int i = 0; i + span < words.Count; i++)
+            {
+                bool all = true;
+                for (int k = 0; k < positions.Count && all; k++)
+                {
+                    int b = bit + k;
+                    all = b < 64 && (words[i + positions[k].Offset].Bits >> b & 1) != 0;
+                }
+                if (!all) continue;
+                foreach (var (offset, _) in positions)
+                {
+                    var (start, end, _) = words[i + offset];
+                    spans.Add(new TextSpan(start, end - start));
+                }
+            }
+            bit += positions.Count;
         }
     }
 

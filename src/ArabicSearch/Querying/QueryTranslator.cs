@@ -157,7 +157,7 @@ internal sealed class QueryTranslator
             case QuerySyntax.Plain:
                 return _freeText.Build(text, reader, highlight, notices).Combined();
             case QuerySyntax.Lucene:
-                highlight.AddWords(text);
+                highlight.AddWords(text, ArabicView.Exact, ArabicView.Stemmed); // the views Lucene syntax searches
                 return ParseLucene(text);
             default:
                 return SearchBox(SearchBoxSyntax.Parse(text), reader, highlight, notices);
@@ -244,7 +244,7 @@ internal sealed class QueryTranslator
         var terms = Analyze(_analyzer.For(view), text);
         if (terms.Count == 0) return null;
         string field = view == ArabicView.Exact ? FieldNames.TextExact : FieldNames.Text;
-        foreach (var t in terms) (view == ArabicView.Exact ? highlight?.Exact : highlight?.Stemmed)?.Add(t.Term);
+        highlight?.AddPhrase(text, view);
         if (terms.Count == 1) return new TermQuery(new Term(field, terms[0].Term));
         // Stacked readings (two terms at one position) need a MultiPhraseQuery; stopword gaps are kept as positions.
         var pq = new MultiPhraseQuery { Slop = slop };

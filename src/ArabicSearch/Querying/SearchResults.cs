@@ -20,8 +20,15 @@ public sealed record SearchHit
     public required string Url { get; init; }
     /// <summary>The publication date, when known.</summary>
     public DateOnly? Published { get; init; }
-    /// <summary>A passage of the body with matched words wrapped in <c>&lt;mark&gt;…&lt;/mark&gt;</c>.</summary>
+    /// <summary>
+    /// A passage of the body as HTML: the text escaped (<c>&lt;</c> <c>&amp;</c> <c>"</c> …) and matched words wrapped in
+    /// <c>&lt;mark&gt;…&lt;/mark&gt;</c>. The same passage as plain text is <see cref="SnippetText"/>.
+    /// </summary>
     public required string Snippet { get; init; }
+    /// <summary>The passage of <see cref="Snippet"/> as plain text, not escaped: an ellipsis where it was cut, bidi isolates balanced.</summary>
+    public string SnippetText { get; init; } = "";
+    /// <summary>The matched words of <see cref="SnippetText"/>, as offsets into it, in order and not overlapping.</summary>
+    public IReadOnlyList<TextSpan> SnippetHighlights { get; init; } = [];
     /// <summary>The matched words of the body, as offsets into the original body text.</summary>
     public required IReadOnlyList<TextSpan> Highlights { get; init; }
     /// <summary>The entities the article names.</summary>

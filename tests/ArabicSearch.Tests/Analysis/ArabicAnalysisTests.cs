@@ -6,7 +6,7 @@ namespace ArabicSearch.Tests.Analysis;
 public class ArabicAnalysisTests
 {
     [TestCase(ArabicView.Exact, "وللكاظمي هجوما")]   // normalized, tanween dropped
-    [TestCase(ArabicView.Stemmed, "كاظمي هجوم")]      // particles and suffix stripped
+    [TestCase(ArabicView.Stemmed, "كاظمي لكاظمي هجوم")] // particles and suffix stripped; لل also read as ل + a word starting with ل
     [TestCase(ArabicView.Loose, "كضم هجم")]           // consonant skeleton
     public void Tokens_are_the_terms_of_the_view(ArabicView view, string terms) =>
         Assert.That(string.Join(" ", ArabicAnalysis.Tokens("وللكاظمي هجوماً", view).Select(t => t.Term)), Is.EqualTo(terms));
@@ -16,7 +16,7 @@ public class ArabicAnalysisTests
     {
         const string text = "هجوم في بغداد";
         var tokens = ArabicAnalysis.Tokens(text, ArabicView.Stemmed);
-        Assert.That(tokens.Select(t => text[t.Start..t.End]), Is.EqualTo(new[] { "هجوم", "بغداد" })); // في is a stopword, left out of the stemmed view
+        Assert.That(tokens.Select(t => text[t.Start..t.End]).Distinct(), Is.EqualTo(new[] { "هجوم", "بغداد" })); // في is a stopword, left out of the stemmed view; stacked readings of بغداد point at it too
     }
 
     [Test]

@@ -23,6 +23,9 @@ public class DateMentionExtractorTests
     [TestCase("الموعد 29/6/2021 ثم", null, "2021-06-29")]                          // numeric day-first
     [TestCase("الموعد 2021-06-29 ثم", null, "2021-06-29")]                         // ISO
     [TestCase("سقط 12 صاروخا", "2021-07-29", "")]                                  // a number is no date
+    [TestCase("ولشهر يونيو الماضي", "2021-07-29", "2021-06-01")]                   // issue 12: و + ل before the month word, read by the word model
+    [TestCase("وبالعام 2020", null, "")]                                           // ... a year word alone is no date
+    [TestCase("في 3 ولأيار 2020", null, "2020-05-03")]                              // ... و + ل on the month name
     public void Extract_calendar_dates(string text, string? published, string expected) =>
         Assert.That(Days(text, published), Is.EqualTo(expected));
 
@@ -39,6 +42,7 @@ public class DateMentionExtractorTests
     [TestCase("غدا", "2021-07-29", "2021-07-30")]
     [TestCase("غداً", "2021-07-29", "2021-07-30")]                             // tanween dropped by the normalizer
     [TestCase("الاثنين", null, "")]                                            // nothing to resolve against
+    [TestCase("وبالجمعة", "2021-02-24", "2021-02-19")]                         // issue 12: و + ب + article, read by the word model
     public void Extract_weekdays_and_relative_days(string text, string? published, string expected) =>
         Assert.That(Days(text, published), Is.EqualTo(expected));
 

@@ -37,6 +37,21 @@ public class DuplicateAlgorithmTests
         Assert.That(Fingerprint.Agreement(plain.Shingles, noisy.Shingles), Is.EqualTo(1.0));
     }
 
+    // Issue 12, class 5: a copy stored with decomposed hamza (NFD) is the same text.
+    [TestCase("\u0624", "\u0648\u0654")] // ؤ
+    [TestCase("\u0626", "\u064A\u0654")] // ئ
+    [TestCase("\u0623", "\u0627\u0654")] // أ
+    [TestCase("\u0625", "\u0627\u0655")] // إ
+    [TestCase("\u0622", "\u0627\u0653")] // آ
+    public void Fingerprint_and_diff_meet_decomposed_hamza(string composed, string decomposed)
+    {
+        const string text = "قال المسؤول إن رئيس الهيئة أكد أن الآلاف شاركوا. وأضاف أن المسائل عولجت.";
+        string nfd = text.Replace(composed, decomposed, StringComparison.Ordinal);
+        Assume.That(nfd, Is.Not.EqualTo(text));
+        Assert.That(Fingerprint.Agreement(Fingerprinter.Compute(text).Shingles, Fingerprinter.Compute(nfd).Shingles), Is.EqualTo(1.0));
+        Assert.That(SentenceDiff.Compare(text, nfd).Select(c => c.Change), Is.All.EqualTo(SentenceChange.Same));
+    }
+
     [Test]
     public void Fingerprint_of_text_without_content_words_is_empty()
     {

@@ -113,4 +113,17 @@ public class EntityRecognizerTests
             }
         }
     }
+
+    // Issue 12, entity names as written: the word model reads ك + ال as a name first, and function words after و/ف.
+    [TestCase("في ولاية كاليفورنيا الأميركية", "LOC كاليفورنيا → loc:كاليفورنيا")]   // ك is a root letter here, not "like the"
+    [TestCase("أشار الباحث ومن ضمنها تهديده بالانسحاب")]                            // ومن is a function word: no person
+    [TestCase("وقال المتحدث وفي مقدمتها المطالب")]                                 // ... وفي too
+    public void Recognize_reads_words_with_the_word_model(string text, params string[] expected) =>
+        Assert.That(Mentions(text, Small), Is.EqualTo(expected));
+
+    [TestCase("وقالت وكالة الأنباء العراقية إن", "وكالة الأنباء العراقية")]   // shown as written, not وكاله انباء عراقيه
+    [TestCase("أعلنت ووزارة الداخلية", "وزارة الداخلية")]                     // ... without the first word's proclitic
+    [TestCase("بمحافظة صلاحِ الدين شمال", "صلاحِ الدين")]                     // ... marks kept as written
+    public void Recognize_shows_rule_found_names_as_written(string text, string name) =>
+        Assert.That(Small.Recognize(text).Select(m => m.Entity.Name), Is.EqualTo(new[] { name }));
 }

@@ -1,0 +1,96 @@
+using ArabicSearch.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace ArabicSearch.Highlighting;
+
+/// <summary>
+/// What a query matches, as the highlighter needs it: for each view, the set of terms the query produced in that
+/// view (bag-of-words clauses), the phrases (a term set per relative position, in one view), and entity ids.
+/// <see cref="SnippetBuilder"/> marks a body word when one of its readings in a view is in that view's set, so the
+/// marks follow the analyzer rather than a second stemmer: <c>كتاب</c> marks <c>كتابا</c>, <c>أمريكي</c> marks
+/// <c>الأميركي</c> through the loose view. Phrase words are kept apart from the sets, so a phrase marks its own
+/// words in sequence and not another occurrence of one of them.
+/// </summary>
+/// <remarks>Filled once by the query translator, then only read; not thread-safe while being filled.</remarks>
+internal sealed class HighlightTerms
+{
+    private static readonly ArabicSearchAnalyzer[] Analyzers =
+        [new(ArabicView.Exact), new(ArabicView.Stemmed), new(ArabicView.Loose)];
+
+    private readonly HashSet<string>[] _terms =
+        [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+    /// <summary>Terms of the exact view.</summary>
+    public HashSet<string> Exact => _terms[(int)ArabicView.Exact];
+
+    /// <summary>Terms of the stemmed view.</summary>
+    public HashSet<string> Stemmed => _terms[(int)ArabicView.Stemmed];
+
+    /// <summary>Terms of the loose view.</summary>
+    public HashSet<string> Loose => _terms[(int)ArabicView.Loose];
+
+    /// <summary>The term set of <paramref name="view"/>.</summary>
+    public HashSet<string> Of(ArabicView view) => _terms[(int)view];
+
+    /// <summary>Ids of the entities the query asks for; their mentions are marked.</summary>
+    public HashSet<string> EntityIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Phrases the query asks for; each marks only where all its words occur in sequence.</summary>
+    public List<HighlightPhrase> Phrases { get; } = [];
+
+    /// <summary>True when nothing would be marked.</summary>
+    public bool IsEmpty => Exact.Count == 0 && Stemmed.Count == 0 && Loose.Count == 0 && EntityIds.Count == 0 && Phrases.Count == 0;
+
+    /// <summary>Adds a term the query produced in <paramref name="view"/> (as read from the Lucene query, say).</summary>
+    public void Add(ArabicView view, string term) => _terms[(int)view].Add(term);
+
+    /// <summary>
+    /// Adds the terms <paramref name="text"/> produces in every view, as the analyzers produce them (query syntax is
+    /// harmless: operators are not words). Use <see cref="Add"/> instead where the query's own terms are known.
+    /// </summary>
+    public void AddWords(string text) => AddWords(text, ArabicView.Exact, ArabicView.Stemmed, ArabicView.Loose);
+
+    /// <summary>Adds the terms <paramref name="text"/> produces in <paramref name="views"/>.</summary>
+    public void AddWords(string text, params ArabicView[] views)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        foreach (var view in views)
+            foreach (var (term, _) in Analyze(text, view)) _terms[(int)view].Add(term);
+    }
+
+    /// <summary>Adds <paramref name="text"/> as a phrase in <paramref name="view"/> (the view its phrase query searches).</summary>
+    public void AddPhrase(string text, ArabicView view)
+    {
+        var positions = new List<(int Offset, HashSet<string> Terms)>();
+        foreach (var (term, position) in Analyze(text, view))
+        {
+            if (positions.Count == 0 || positions[^1].Offset != position) positions.Add((position, new HashSet<string>(StringComparer.Ordinal)));
+            positions[^1].Terms.Add(term);
+        }
+        if (positions.Count == 0) return;
+        int first = positions[0].Offset;
+        Phrases.Add(new HighlightPhrase(view, positions.Select(p => (p.Offset - first, (IReadOnlySet<string>)p.Terms)).ToArray()));
+    }
+
+    private static List<(string Term, int Position)> Analyze(string text, ArabicView view)
+    {
+        var list = new List<(string, int)>();
+        using var ts = Analyzers[(int)view].GetTokenStream("highlight", text);
+        var term = ts.AddAttribute<ICharTermAttribute>();
+        var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
+        ts.Reset();
+        int position = -1;
+        while (ts.IncrementToken())
+        {
+            position += posInc.PositionIncrement;
+            list.Add((term.ToString(), position));
+        }
+        ts.End();
+        return list;
+    }
+}
+
+/// <summary>A phrase to mark: in <paramref name="View"/>, the word at each relative position must have a reading in its set.</summary>
+/// <param name="View">The view the phrase was analyzed in.</param>
+/// <param name="Positions">Each word's offset from the first word (stopwords and gaps counted) and its terms.</param>
+internal sealed record HighlightPhrase(ArabicView View, IReadOnlyList<(int Offset, IReadOnlySet<string> Terms)> Positions);
