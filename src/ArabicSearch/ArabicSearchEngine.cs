@@ -33,6 +33,8 @@ public sealed class ArabicSearchEngine : IDisposable
     private readonly ArabicSearchOptions _options;
     private readonly ILogger _logger;
     private int _disposed;
+    private long _uncommittedWrites; // writes since the last commit or rollback, for the warning when dispose discards them
+    private readonly Timer? _refreshTimer;
 
     private readonly Similarity _similarity;
 
@@ -61,6 +63,65 @@ public sealed class ArabicSearchEngine : IDisposable
         }
         if (_logger.IsEnabled(LogLevel.Information))
             EngineLog.Opened(_logger, options.IndexPath ?? "(in memory)", options.ReadOnly ? "read-only" : "read-write", Count);
+        EngineMetrics.Track(this);
+        if (options.RefreshInterval is { } every)
+        {
+            _refreshTimer = new Timer(_ => RefreshOnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _refreshTimer.Change(every, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>The index, as logs and metrics name it.</summary>
+    internal string Name => _options.IndexPath ?? "(in memory)";
+
+    private void RefreshOnTimer()
+    {
+        if (_disposed != 0) return;
+        try
+        {
+            Refresh();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // a background refresh must not crash the process; the failure is logged and retried
+        catch (Exception e)
+        {
+            EngineLog.RefreshFailed(_logger, Name, e);
+        }
+#pragma warning restore CA1031
+        try { _refreshTimer?.Change(_options.RefreshInterval!.Value, Timeout.InfiniteTimeSpan); }
+        catch (ObjectDisposedException) { }
+    }
+
+    /// <summary>
+    /// Shows searches the index as it is now: a read-only engine opens the latest commit another process made;
+    /// a writable one shows its own uncommitted writes. Cheap when nothing changed. See also
+    /// <see cref="ArabicSearchOptions.RefreshInterval"/>.
+    /// </summary>
+    /// <exception cref="IndexCorruptException">The new commit's files are damaged; searches keep the last snapshot.</exception>
+    public void Refresh()
+    {
+        ThrowIfDisposed();
+        _index.Refresh();
+        EngineMetrics.Refreshes.Add(1, new KeyValuePair<string, object?>("index", Name));
+    }
+
+    /// <summary>The stored article with <paramref name="id"/>, or null when there is none.</summary>
+    public Article? Find(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return WithSearcher(s =>
+        {
+            var top = s.Search(new TermQuery(new Term(FieldNames.Id, id)), 1);
+            return top.TotalHits == 0 ? null : DocumentMapper.ArticleOf(s.Doc(top.ScoreDocs[0].Doc));
+        });
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed != 0) throw new ObjectDisposedException(nameof(ArabicSearchEngine), "The ArabicSearchEngine was disposed; open a new one.");
     }
 
     /// <summary>Opens (or creates) the on-disk index described by <paramref name="options"/>.</summary>
@@ -107,8 +168,28 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(article);
         Validate(article);
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article));
+        ThrowIfDisposed();
+        Guarded(() => _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article)));
+        Wrote(1);
+    }
+
+    private void Wrote(int documents)
+    {
+        Interlocked.Add(ref _uncommittedWrites, documents);
+        EngineMetrics.DocumentsWritten.Add(documents, new KeyValuePair<string, object?>("index", Name));
+    }
+
+    /// <summary>Runs <paramref name="work"/>; a disposal under way meanwhile surfaces as our <see cref="ObjectDisposedException"/>, not Lucene's.</summary>
+    private void Guarded(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (ObjectDisposedException e) when (_disposed != 0)
+        {
+            throw new ObjectDisposedException("The ArabicSearchEngine was disposed; open a new one.", e);
+        }
     }
 
     /// <summary>
@@ -126,27 +207,40 @@ public sealed class ArabicSearchEngine : IDisposable
             Validate(a);
             documents.Add((new Term(FieldNames.Id, a.Id), _mapper.ToDocument(a)));
         }
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (documents.Count > 0) _index.UpdateAll(documents);
+        ThrowIfDisposed();
+        if (documents.Count == 0) return;
+        Guarded(() => _index.UpdateAll(documents));
+        Wrote(documents.Count);
     }
 
     /// <summary>Deletes the article with <paramref name="id"/>, if any.</summary>
     public void Delete(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        _index.Delete(new Term(FieldNames.Id, id));
+        ThrowIfDisposed();
+        Guarded(() => _index.Delete(new Term(FieldNames.Id, id)));
+        Wrote(1);
     }
 
     /// <summary>Makes every write so far durable. When this returns, the writes survive a crash of the process.</summary>
     /// <exception cref="IndexWriteException">The commit failed (e.g. the disk is full); the index stays at its last commit.</exception>
     public void Commit()
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        ThrowIfDisposed();
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        _index.Commit();
+        long pending = Interlocked.Exchange(ref _uncommittedWrites, 0);
+        try
+        {
+            Guarded(_index.Commit);
+        }
+        catch
+        {
+            Interlocked.Add(ref _uncommittedWrites, pending);
+            throw;
+        }
         long elapsedMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         EngineLog.Committed(_logger, _options.IndexPath ?? "(in memory)", elapsedMs);
+        EngineMetrics.Commits.Add(1, new KeyValuePair<string, object?>("index", Name));
     }
 
     /// <summary>
@@ -156,8 +250,9 @@ public sealed class ArabicSearchEngine : IDisposable
     /// <exception cref="IndexWriteException">The writer could not be reopened; searches still see the last commit.</exception>
     public void Rollback()
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        _index.Rollback();
+        ThrowIfDisposed();
+        Guarded(_index.Rollback);
+        Interlocked.Exchange(ref _uncommittedWrites, 0);
     }
 
     /// <summary>How many articles the index holds, as searches see it now.</summary>
@@ -165,7 +260,7 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            ThrowIfDisposed();
             _index.MaybeRefresh();
             return _index.Read(s => s.IndexReader.NumDocs);
         }
@@ -173,10 +268,19 @@ public sealed class ArabicSearchEngine : IDisposable
 
     /// <summary>Runs a search.</summary>
     /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
-    public SearchResults Search(SearchRequest request)
+    public SearchResults Search(SearchRequest request) => Search(request, CancellationToken.None);
+
+    /// <summary>
+    /// Runs a search that stops when <paramref name="cancellationToken"/> is cancelled (e.g. ASP.NET Core's
+    /// <c>HttpContext.RequestAborted</c>): the collectors check it at every index segment and every 1,024 matches.
+    /// </summary>
+    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before or during the search.</exception>
+    public SearchResults Search(SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
         if (request.Top < 0) throw new InvalidQueryException($"Top must be zero or more, not {request.Top}.");
         if (request.Skip < 0) throw new InvalidQueryException($"Skip must be zero or more, not {request.Skip}.");
         if (request.FacetLimit < 1) throw new InvalidQueryException($"FacetLimit must be at least 1, not {request.FacetLimit}.");
@@ -197,9 +301,7 @@ public sealed class ArabicSearchEngine : IDisposable
             {
                 try
                 {
-                    top = request.Sort == SearchSort.Newest
-                        ? searcher.Search(translated.Query, null, window, new Sort(new SortField(FieldNames.PublishedValues, SortFieldType.INT64, true), SortField.FIELD_SCORE), true, false)
-                        : searcher.Search(translated.Query, window);
+                    top = TopHits(searcher, translated.Query, window, request.Sort, cancellationToken);
                 }
                 catch (BooleanQuery.TooManyClausesException e)
                 {
@@ -227,6 +329,7 @@ public sealed class ArabicSearchEngine : IDisposable
                     Source = doc.Get(FieldNames.Source) ?? "",
                     Url = doc.Get(FieldNames.Url) ?? "",
                     Published = DocumentMapper.PublishedOf(doc),
+                    Category = doc.Get(FieldNames.Category) ?? "",
                     Snippet = snippet,
                     Highlights = spans,
                     Entities = _mapper.EntitiesOf(doc),
@@ -238,10 +341,13 @@ public sealed class ArabicSearchEngine : IDisposable
             {
                 // A second pass over all matches; scoring is skipped (AcceptsDocsOutOfOrder) and doc values are columnar.
                 var counter = new FacetCounter();
-                searcher.Search(translated.Query, counter);
-                facets = counter.Result(_recognizer.TypeOf, _recognizer.Describe, request.FacetLimit);
+                var categories = new CategoryCounter();
+                ICollector both = MultiCollector.Wrap(counter, categories);
+                searcher.Search(translated.Query, cancellationToken.CanBeCanceled ? new CancellableCollector(both, cancellationToken) : both);
+                facets = counter.Result(_recognizer.TypeOf, _recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
             }
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            EngineMetrics.SearchDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("index", Name));
             if (elapsed > _options.SlowQueryThreshold && _logger.IsEnabled(LogLevel.Warning))
             {
                 string described = request.ToString();
@@ -273,9 +379,29 @@ public sealed class ArabicSearchEngine : IDisposable
         return WithSearcher(s => DuplicateIndex.Diff(s, firstId, secondId, DuplicateOptions.Default));
     }
 
+    private static readonly Sort NewestFirst = new(new SortField(FieldNames.PublishedValues, SortFieldType.INT64, true), SortField.FIELD_SCORE);
+
+    /// <summary>The best <paramref name="window"/> hits. With a cancellable token the same collectors IndexSearcher would pick run under a <see cref="CancellableCollector"/>.</summary>
+    private static TopDocs TopHits(IndexSearcher searcher, Query query, int window, SearchSort sort, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+            return sort == SearchSort.Newest ? searcher.Search(query, null, window, NewestFirst, true, false) : searcher.Search(query, window);
+        int n = Math.Min(window, Math.Max(1, searcher.IndexReader.MaxDoc)); // as IndexSearcher clamps it
+        bool inOrder = !searcher.CreateNormalizedWeight(query).ScoresDocsOutOfOrder;
+        if (sort == SearchSort.Newest)
+        {
+            var fields = TopFieldCollector.Create(NewestFirst, n, null, true, true, false, inOrder);
+            searcher.Search(query, new CancellableCollector(fields, cancellationToken));
+            return fields.GetTopDocs();
+        }
+        var scores = TopScoreDocCollector.Create(n, null, inOrder);
+        searcher.Search(query, new CancellableCollector(scores, cancellationToken));
+        return scores.GetTopDocs();
+    }
+
     private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        ThrowIfDisposed();
         _index.MaybeRefresh();
         return _index.Read(work);
     }
@@ -293,6 +419,10 @@ public sealed class ArabicSearchEngine : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _refreshTimer?.Dispose();
+        EngineMetrics.Untrack(this);
+        long discarded = Interlocked.Read(ref _uncommittedWrites);
+        if (discarded > 0) EngineLog.DiscardedOnDispose(_logger, Name, discarded);
         _index.Dispose(); // rolls back; a writer whose rollback throws still has its lock cleared
         _analyzer.Dispose();
     }

@@ -20,6 +20,8 @@ public sealed record SearchHit
     public required string Url { get; init; }
     /// <summary>The publication date, when known.</summary>
     public DateOnly? Published { get; init; }
+    /// <summary>The category, possibly empty.</summary>
+    public string Category { get; init; } = "";
     /// <summary>A passage of the body with matched words wrapped in <c>&lt;mark&gt;…&lt;/mark&gt;</c>.</summary>
     public required string Snippet { get; init; }
     /// <summary>The matched words of the body, as offsets into the original body text.</summary>
@@ -44,6 +46,8 @@ public sealed record SearchFacets
     public required IReadOnlyList<FacetCount> Sources { get; init; }
     /// <summary>Publication months (yyyy-MM), newest first.</summary>
     public required IReadOnlyList<FacetCount> Months { get; init; }
+    /// <summary>Top categories.</summary>
+    public IReadOnlyList<FacetCount> Categories { get; init; } = [];
 }
 
 /// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
