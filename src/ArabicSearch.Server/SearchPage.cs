@@ -73,7 +73,7 @@ internal static class SearchPage
         html.Append("<h1>").Append(H(article.Title.Length > 0 ? article.Title : "(بلا عنوان)")).Append("</h1>");
         html.Append("<p class=\"meta\">");
         Meta(html, article.Source, article.Published, article.Category);
-        if (article.Author.Length > 0) html.Append(" · <span class=\"author\">").Append(H(article.Author)).Append("</span>");
+        if (article.Author.Length > 0) html.Append(" · <bdi class=\"author\">").Append(H(article.Author)).Append("</bdi>");
         html.Append(" · <bdi class=\"id\">").Append(H(article.Id)).Append("</bdi>");
         if (Uri.TryCreate(article.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
             html.Append(" · <a href=\"").Append(H(url.AbsoluteUri)).Append("\" rel=\"noopener noreferrer\">المصدر</a>");
@@ -129,9 +129,10 @@ internal static class SearchPage
 
     private static void Meta(StringBuilder html, string source, DateOnly? published, string category)
     {
-        html.Append("<span class=\"source\">").Append(H(source.Length > 0 ? source : "مصدر غير معروف")).Append("</span>");
-        if (published is { } d) html.Append(" · <time datetime=\"").Append(Iso(d)).Append("\">").Append(H(ArabicDate(d))).Append("</time>");
-        if (category.Length > 0) html.Append(" · <span class=\"category\">").Append(H(category)).Append("</span>");
+        // <bdi>: Latin source names, dates and ids keep their own direction inside the right-to-left line.
+        html.Append("<bdi class=\"source\">").Append(H(source.Length > 0 ? source : "مصدر غير معروف")).Append("</bdi>");
+        if (published is { } d) html.Append(" · <bdi><time datetime=\"").Append(Iso(d)).Append("\">").Append(H(ArabicDate(d))).Append("</time></bdi>");
+        if (category.Length > 0) html.Append(" · <bdi class=\"category\">").Append(H(category)).Append("</bdi>");
     }
 
     private static void ActiveFilters(StringBuilder html, SearchQuery query)
