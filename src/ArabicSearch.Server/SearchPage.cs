@@ -100,7 +100,7 @@ internal static class SearchPage
             html.Append("<p class=\"snippet\">").Append(Snippet(hit.Snippet)).Append("</p>");
             if (hit.SimilarCount > 0)
             {
-                html.Append("<details class=\"similar\"><summary>+").Append(hit.SimilarCount).Append(" similar · مشابهة</summary><ul>");
+                html.Append("<details class=\"similar\"><summary><bdi dir=\"ltr\">+").Append(hit.SimilarCount).Append(" similar</bdi> · مقالات شبه مطابقة</summary><ul>");
                 foreach (var other in hit.SimilarIds)
                     html.Append("<li><a href=\"").Append(H(query.ToUrl(other))).Append("\"><bdi>").Append(H(other)).Append("</bdi></a></li>");
                 html.Append("</ul></details>");
