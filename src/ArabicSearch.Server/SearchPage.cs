@@ -46,7 +46,7 @@ internal static class SearchPage
             {
                 var results = engine.Search(query.ToRequest(), http.RequestAborted);
                 Facets(html, query, results.Facets);
-                Results(html, query, results);
+                Results(html, query, results, engine.Entities);
             }
             catch (InvalidQueryException e)
             {
@@ -84,10 +84,10 @@ internal static class SearchPage
         return Page(html, 200);
     }
 
-    private static void Results(StringBuilder html, SearchQuery query, SearchResults results)
+    private static void Results(StringBuilder html, SearchQuery query, SearchResults results, EntityRecognizer entities)
     {
         html.Append("<section class=\"results\">");
-        ActiveFilters(html, query);
+        ActiveFilters(html, query, entities);
         foreach (var notice in results.Notices) html.Append("<p class=\"notice\">").Append(H(notice)).Append("</p>");
         html.Append("<p class=\"total\">").Append(H($"{results.Total:N0} نتيجة")).Append("</p>");
         html.Append("<ol class=\"hits\">");
@@ -135,10 +135,10 @@ internal static class SearchPage
         if (category.Length > 0) html.Append(" · <bdi class=\"category\">").Append(H(category)).Append("</bdi>");
     }
 
-    private static void ActiveFilters(StringBuilder html, SearchQuery query)
+    private static void ActiveFilters(StringBuilder html, SearchQuery query, EntityRecognizer entities)
     {
         var chips = new List<(string Label, SearchQuery Without)>();
-        foreach (var e in query.Entities) chips.Add(($"كيان: {e}", query with { Entities = query.Entities.Where(x => x != e).ToArray(), Page = 1 }));
+        foreach (var e in query.Entities) chips.Add(($"كيان: {(entities.Describe(e) ?? entities.Resolve(e))?.Name ?? e}", query with { Entities = query.Entities.Where(x => x != e).ToArray(), Page = 1 }));
         foreach (var s in query.Sources) chips.Add(($"المصدر: {s}", query with { Sources = query.Sources.Where(x => x != s).ToArray(), Page = 1 }));
         foreach (var c in query.Categories) chips.Add(($"القسم: {c}", query with { Categories = query.Categories.Where(x => x != c).ToArray(), Page = 1 }));
         if (query.From is not null || query.To is not null)
