@@ -103,7 +103,7 @@ public sealed class ArabicSearchEngine : IDisposable
     /// <exception cref="IndexCorruptException">The new commit's files are damaged; searches keep the last snapshot.</exception>
     public void Refresh()
     {
-        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         _index.Refresh();
         EngineMetrics.Refreshes.Add(1, new KeyValuePair<string, object?>("index", Name));
     }
@@ -119,10 +119,6 @@ public sealed class ArabicSearchEngine : IDisposable
         });
     }
 
-    private void ThrowIfDisposed()
-    {
-        if (_disposed != 0) throw new ObjectDisposedException(nameof(ArabicSearchEngine), "The ArabicSearchEngine was disposed; open a new one.");
-    }
 
     /// <summary>Opens (or creates) the on-disk index described by <paramref name="options"/>.</summary>
     /// <exception cref="IndexNotFoundException">There is no index and none may be created.</exception>
@@ -168,7 +164,7 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(article);
         Validate(article);
-        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         Guarded(() => _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article)));
         Wrote(1);
     }
@@ -186,9 +182,9 @@ public sealed class ArabicSearchEngine : IDisposable
         {
             work();
         }
-        catch (ObjectDisposedException e) when (_disposed != 0)
+        catch (ObjectDisposedException e) when (_disposed != 0 && e.ObjectName != GetType().FullName)
         {
-            throw new ObjectDisposedException("The ArabicSearchEngine was disposed; open a new one.", e);
+            throw new ObjectDisposedException(GetType().FullName, $"The engine was disposed during the call ({e.Message})");
         }
     }
 
@@ -207,7 +203,7 @@ public sealed class ArabicSearchEngine : IDisposable
             Validate(a);
             documents.Add((new Term(FieldNames.Id, a.Id), _mapper.ToDocument(a)));
         }
-        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (documents.Count == 0) return;
         Guarded(() => _index.UpdateAll(documents));
         Wrote(documents.Count);
@@ -217,7 +213,7 @@ public sealed class ArabicSearchEngine : IDisposable
     public void Delete(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         Guarded(() => _index.Delete(new Term(FieldNames.Id, id)));
         Wrote(1);
     }
@@ -226,7 +222,7 @@ public sealed class ArabicSearchEngine : IDisposable
     /// <exception cref="IndexWriteException">The commit failed (e.g. the disk is full); the index stays at its last commit.</exception>
     public void Commit()
     {
-        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         long pending = Interlocked.Exchange(ref _uncommittedWrites, 0);
         try
@@ -250,7 +246,7 @@ public sealed class ArabicSearchEngine : IDisposable
     /// <exception cref="IndexWriteException">The writer could not be reopened; searches still see the last commit.</exception>
     public void Rollback()
     {
-        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         Guarded(_index.Rollback);
         Interlocked.Exchange(ref _uncommittedWrites, 0);
     }
@@ -260,7 +256,7 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         get
         {
-            ThrowIfDisposed();
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
             _index.MaybeRefresh();
             return _index.Read(s => s.IndexReader.NumDocs);
         }
@@ -279,7 +275,7 @@ public sealed class ArabicSearchEngine : IDisposable
     public SearchResults Search(SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
         if (request.Top < 0) throw new InvalidQueryException($"Top must be zero or more, not {request.Top}.");
         if (request.Skip < 0) throw new InvalidQueryException($"Skip must be zero or more, not {request.Skip}.");
@@ -401,7 +397,7 @@ public sealed class ArabicSearchEngine : IDisposable
 
     private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {
-        ThrowIfDisposed();
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         _index.MaybeRefresh();
         return _index.Read(work);
     }

@@ -280,7 +280,7 @@ public class WebTierTests
             ["Rollback"] = engine.Rollback,
         };
         foreach (var (name, call) in calls)
-            Assert.That(() => call(), Throws.TypeOf<ObjectDisposedException>().With.Property(nameof(ObjectDisposedException.ObjectName)).EqualTo(nameof(ArabicSearchEngine)), name);
+            Assert.That(() => call(), Throws.TypeOf<ObjectDisposedException>().With.Property(nameof(ObjectDisposedException.ObjectName)).EqualTo(typeof(ArabicSearchEngine).FullName), name);
     }
 
     private sealed class CountingCollector : ICollector
