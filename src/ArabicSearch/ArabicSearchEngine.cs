@@ -33,6 +33,8 @@ public sealed class ArabicSearchEngine : IDisposable
     private readonly ArabicSearchOptions _options;
     private readonly ILogger _logger;
     private int _disposed;
+    private long _uncommittedWrites; // writes since the last commit or rollback, for the warning when dispose discards them
+    private readonly Timer? _refreshTimer;
 
     private readonly Similarity _similarity;
 
@@ -61,7 +63,62 @@ public sealed class ArabicSearchEngine : IDisposable
         }
         if (_logger.IsEnabled(LogLevel.Information))
             EngineLog.Opened(_logger, options.IndexPath ?? "(in memory)", options.ReadOnly ? "read-only" : "read-write", Count);
+        EngineMetrics.Track(this);
+        if (options.RefreshInterval is { } every)
+        {
+            _refreshTimer = new Timer(_ => RefreshOnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _refreshTimer.Change(every, Timeout.InfiniteTimeSpan);
+        }
     }
+
+    /// <summary>The index, as logs and metrics name it.</summary>
+    internal string Name => _options.IndexPath ?? "(in memory)";
+
+    private void RefreshOnTimer()
+    {
+        if (_disposed != 0) return;
+        try
+        {
+            Refresh();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // a background refresh must not crash the process; the failure is logged and retried
+        catch (Exception e)
+        {
+            EngineLog.RefreshFailed(_logger, Name, e);
+        }
+#pragma warning restore CA1031
+        try { _refreshTimer?.Change(_options.RefreshInterval!.Value, Timeout.InfiniteTimeSpan); }
+        catch (ObjectDisposedException) { }
+    }
+
+    /// <summary>
+    /// Shows searches the index as it is now: a read-only engine opens the latest commit another process made;
+    /// a writable one shows its own uncommitted writes. Cheap when nothing changed. See also
+    /// <see cref="ArabicSearchOptions.RefreshInterval"/>.
+    /// </summary>
+    /// <exception cref="IndexCorruptException">The new commit's files are damaged; searches keep the last snapshot.</exception>
+    public void Refresh()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        _index.Refresh();
+        EngineMetrics.Refreshes.Add(1, new KeyValuePair<string, object?>("index", Name));
+    }
+
+    /// <summary>The stored article with <paramref name="id"/>, or null when there is none.</summary>
+    public Article? Find(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return WithSearcher(s =>
+        {
+            var top = s.Search(new TermQuery(new Term(FieldNames.Id, id)), 1);
+            return top.TotalHits == 0 ? null : DocumentMapper.ArticleOf(s.Doc(top.ScoreDocs[0].Doc));
+        });
+    }
+
 
     /// <summary>Opens (or creates) the on-disk index described by <paramref name="options"/>.</summary>
     /// <exception cref="IndexNotFoundException">There is no index and none may be created.</exception>
@@ -108,7 +165,27 @@ public sealed class ArabicSearchEngine : IDisposable
         ArgumentNullException.ThrowIfNull(article);
         Validate(article);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article));
+        Guarded(() => _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article)));
+        Wrote(1);
+    }
+
+    private void Wrote(int documents)
+    {
+        Interlocked.Add(ref _uncommittedWrites, documents);
+        EngineMetrics.DocumentsWritten.Add(documents, new KeyValuePair<string, object?>("index", Name));
+    }
+
+    /// <summary>Runs <paramref name="work"/>; a disposal under way meanwhile surfaces as our <see cref="ObjectDisposedException"/>, not Lucene's.</summary>
+    private void Guarded(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (ObjectDisposedException e) when (_disposed != 0 && e.ObjectName != GetType().FullName)
+        {
+            throw new ObjectDisposedException(GetType().FullName, $"The engine was disposed during the call ({e.Message})");
+        }
     }
 
     /// <summary>
@@ -127,7 +204,9 @@ public sealed class ArabicSearchEngine : IDisposable
             documents.Add((new Term(FieldNames.Id, a.Id), _mapper.ToDocument(a)));
         }
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (documents.Count > 0) _index.UpdateAll(documents);
+        if (documents.Count == 0) return;
+        Guarded(() => _index.UpdateAll(documents));
+        Wrote(documents.Count);
     }
 
     /// <summary>Deletes the article with <paramref name="id"/>, if any.</summary>
@@ -135,7 +214,8 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        _index.Delete(new Term(FieldNames.Id, id));
+        Guarded(() => _index.Delete(new Term(FieldNames.Id, id)));
+        Wrote(1);
     }
 
     /// <summary>Makes every write so far durable. When this returns, the writes survive a crash of the process.</summary>
@@ -144,9 +224,19 @@ public sealed class ArabicSearchEngine : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        _index.Commit();
+        long pending = Interlocked.Exchange(ref _uncommittedWrites, 0);
+        try
+        {
+            Guarded(_index.Commit);
+        }
+        catch
+        {
+            Interlocked.Add(ref _uncommittedWrites, pending);
+            throw;
+        }
         long elapsedMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         EngineLog.Committed(_logger, _options.IndexPath ?? "(in memory)", elapsedMs);
+        EngineMetrics.Commits.Add(1, new KeyValuePair<string, object?>("index", Name));
     }
 
     /// <summary>
@@ -157,7 +247,8 @@ public sealed class ArabicSearchEngine : IDisposable
     public void Rollback()
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        _index.Rollback();
+        Guarded(_index.Rollback);
+        Interlocked.Exchange(ref _uncommittedWrites, 0);
     }
 
     /// <summary>How many articles the index holds, as searches see it now.</summary>
@@ -173,10 +264,19 @@ public sealed class ArabicSearchEngine : IDisposable
 
     /// <summary>Runs a search.</summary>
     /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
-    public SearchResults Search(SearchRequest request)
+    public SearchResults Search(SearchRequest request) => Search(request, CancellationToken.None);
+
+    /// <summary>
+    /// Runs a search that stops when <paramref name="cancellationToken"/> is cancelled (e.g. ASP.NET Core's
+    /// <c>HttpContext.RequestAborted</c>): the collectors check it at every index segment and every 1,024 matches.
+    /// </summary>
+    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before or during the search.</exception>
+    public SearchResults Search(SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
         QueryTranslator.Validate(request, _options.MaxResultWindow);
 
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -192,9 +292,7 @@ public sealed class ArabicSearchEngine : IDisposable
             {
                 try
                 {
-                    top = QueryTranslator.SortOf(request.Sort) is { } sort
-                        ? searcher.Search(translated.Query, null, window, sort, true, false)
-                        : searcher.Search(translated.Query, window);
+                    top = TopHits(searcher, translated.Query, window, request.Sort, cancellationToken);
                 }
                 catch (BooleanQuery.TooManyClausesException e)
                 {
@@ -222,6 +320,7 @@ public sealed class ArabicSearchEngine : IDisposable
                     Source = doc.Get(FieldNames.Source) ?? "",
                     Url = doc.Get(FieldNames.Url) ?? "",
                     Published = DocumentMapper.PublishedOf(doc),
+                    Category = doc.Get(FieldNames.Category) ?? "",
                     Snippet = snippet.Html,
                     SnippetText = snippet.Text,
                     SnippetHighlights = snippet.Highlights,
@@ -235,10 +334,13 @@ public sealed class ArabicSearchEngine : IDisposable
             {
                 // A second pass over all matches; scoring is skipped (AcceptsDocsOutOfOrder) and doc values are columnar.
                 var counter = new FacetCounter();
-                searcher.Search(translated.Query, counter);
-                facets = counter.Result(_recognizer.TypeOf, _recognizer.Describe, request.FacetLimit);
+                var categories = new CategoryCounter();
+                ICollector both = MultiCollector.Wrap(counter, categories);
+                searcher.Search(translated.Query, cancellationToken.CanBeCanceled ? new CancellableCollector(both, cancellationToken) : both);
+                facets = counter.Result(_recognizer.TypeOf, _recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
             }
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            EngineMetrics.SearchDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("index", Name));
             if (elapsed > _options.SlowQueryThreshold && _logger.IsEnabled(LogLevel.Warning))
             {
                 string described = request.ToString();
@@ -270,6 +372,25 @@ public sealed class ArabicSearchEngine : IDisposable
         return WithSearcher(s => DuplicateIndex.Diff(s, firstId, secondId, DuplicateOptions.Default));
     }
 
+    /// <summary>The best <paramref name="window"/> hits. With a cancellable token the same collectors IndexSearcher would pick run under a <see cref="CancellableCollector"/>.</summary>
+    private static TopDocs TopHits(IndexSearcher searcher, Query query, int window, SearchSort sort, CancellationToken cancellationToken)
+    {
+        var order = QueryTranslator.SortOf(sort);
+        if (!cancellationToken.CanBeCanceled)
+            return order is not null ? searcher.Search(query, null, window, order, true, false) : searcher.Search(query, window);
+        int n = Math.Min(window, Math.Max(1, searcher.IndexReader.MaxDoc)); // as IndexSearcher clamps it
+        bool inOrder = !searcher.CreateNormalizedWeight(query).ScoresDocsOutOfOrder;
+        if (order is not null)
+        {
+            var fields = TopFieldCollector.Create(order, n, null, true, true, false, inOrder);
+            searcher.Search(query, new CancellableCollector(fields, cancellationToken));
+            return fields.GetTopDocs();
+        }
+        var scores = TopScoreDocCollector.Create(n, null, inOrder);
+        searcher.Search(query, new CancellableCollector(scores, cancellationToken));
+        return scores.GetTopDocs();
+    }
+
     private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -290,6 +411,10 @@ public sealed class ArabicSearchEngine : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _refreshTimer?.Dispose();
+        EngineMetrics.Untrack(this);
+        long discarded = Interlocked.Read(ref _uncommittedWrites);
+        if (discarded > 0) EngineLog.DiscardedOnDispose(_logger, Name, discarded);
         _index.Dispose(); // rolls back; a writer whose rollback throws still has its lock cleared
         _analyzer.Dispose();
     }

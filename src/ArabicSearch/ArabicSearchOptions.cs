@@ -60,8 +60,16 @@ public sealed record ArabicSearchOptions
     /// </summary>
     public bool VerifyOnOpen { get; init; } = true;
 
+    /// <summary>
+    /// Refresh searches on this interval (see <see cref="ArabicSearchEngine.Refresh"/>), so that a read-only engine
+    /// follows commits another process makes. Null (the default) never refreshes on its own. A web tier over an index
+    /// that another process writes typically uses one or a few seconds.
+    /// </summary>
+    public TimeSpan? RefreshInterval { get; init; }
+
     internal void Validate()
     {
+        if (RefreshInterval is { } every && (every <= TimeSpan.Zero || every > TimeSpan.FromDays(1))) throw new ArgumentException("RefreshInterval must be positive and at most one day.");
         if (SlowQueryThreshold < TimeSpan.Zero) throw new ArgumentException("SlowQueryThreshold must not be negative.");
         if (IndexPath is not null && string.IsNullOrWhiteSpace(IndexPath)) throw new ArgumentException("IndexPath is empty.");
         if (TitleWeight is < 1 or > 10) throw new ArgumentException("TitleWeight must be between 1 and 10.");

@@ -16,4 +16,10 @@ public sealed record Article(string Id, string Body)
 
     /// <summary>The publication date, when known.</summary>
     public DateOnly? Published { get; init; }
+
+    /// <summary>The outlet's section, e.g. <c>sport</c> (TREC <c>CAT</c>); may be empty. Filterable, exact match.</summary>
+    public string Category { get; init; } = "";
+
+    /// <summary>The byline (TREC <c>AUTHOR</c>); may be empty. Stored only.</summary>
+    public string Author { get; init; } = "";
 }

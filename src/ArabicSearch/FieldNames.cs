@@ -20,6 +20,12 @@ public static class FieldNames
     public const string TextLoose = "text_loose";
     /// <summary>The source: indexed as one term, stored, and a facet.</summary>
     public const string Source = "source";
+    /// <summary>The source lower-cased (invariant culture): indexed as one term, for case-insensitive source filters.</summary>
+    public const string SourceKey = "source_key";
+    /// <summary>The category: indexed as one term (exact), stored, and a facet.</summary>
+    public const string Category = "category";
+    /// <summary>The author: stored only.</summary>
+    public const string Author = "author";
     /// <summary>The url: stored only.</summary>
     public const string Url = "url";
     /// <summary>The publication date as days since 1970-01-01 (<see cref="Lucene.Net.Documents.Int32Field"/>), stored.</summary>

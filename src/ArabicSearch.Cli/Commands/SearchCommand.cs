@@ -76,39 +76,8 @@ internal static class SearchCommand
 /// <summary>How hits are shown: as JSON, or as text a person reads.</summary>
 internal static class HitOutput
 {
-    public static object ToJson(SearchResults results)
-    {
-        var hits = results.Hits.Select(h => new
-        {
-            id = h.Id,
-            score = Math.Round(h.Score, 4),
-            title = h.Title,
-            source = h.Source,
-            url = h.Url,
-            published = h.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            snippet = h.Snippet,
-            snippetText = h.SnippetText,
-            highlights = h.SnippetHighlights.Select(s => new[] { s.Start, s.Length }),
-            entities = h.Entities.Select(e => new { id = e.Id, name = e.Name, type = e.Type.ToString() }),
-            similar = h.SimilarCount,
-            similarIds = h.SimilarIds,
-        });
-        if (results.Facets is not { } facets) return new { total = results.Total, hits, notices = results.Notices };
-        return new
-        {
-            total = results.Total,
-            hits,
-            facets = new
-            {
-                entities = facets.Entities.ToDictionary(kv => kv.Key, kv => kv.Value.Select(Count)),
-                sources = facets.Sources.Select(Count),
-                months = facets.Months.Select(Count),
-            },
-            notices = results.Notices,
-        };
-    }
-
-    private static object Count(FacetCount c) => new { value = c.Value, label = c.Label, count = c.Count };
+    /// <summary>The JSON shape, shared with the server's <c>GET /api/search</c>.</summary>
+    public static object ToJson(SearchResults results) => Server.SearchJson.ToJson(results);
 
     /// <summary>The plain snippet with its matches in 【】, from the structured ranges (the text is not HTML: nothing to unescape).</summary>
     private static string Marked(string text, IReadOnlyList<TextSpan> highlights)

@@ -56,6 +56,7 @@ internal sealed class DocumentMapper
         doc.Add(new TextField(FieldNames.TextExact, article.Body, Field.Store.NO));
         doc.Add(new Field(FieldNames.TextLoose, article.Body, LooseType));
         if (article.Url.Length > 0) doc.Add(new StoredField(FieldNames.Url, article.Url));
+        AddFilterFields(doc, article);
         if (article.Published is { } published)
         {
             int days = DateDays.ToDays(published);
@@ -85,6 +86,32 @@ internal sealed class DocumentMapper
         }
         return doc;
     }
+
+    /// <summary>Source (case-insensitive key), category and author: filters, a facet and the article view.</summary>
+    private static void AddFilterFields(Document doc, Article article)
+    {
+        if (article.Source.Length > 0) doc.Add(new StringField(FieldNames.SourceKey, SourceKeyOf(article.Source), Field.Store.NO));
+        if (article.Category.Length > 0)
+        {
+            doc.Add(new StringField(FieldNames.Category, article.Category, Field.Store.YES));
+            doc.Add(new SortedDocValuesField(FieldNames.Category, new BytesRef(article.Category)));
+        }
+        if (article.Author.Length > 0) doc.Add(new StoredField(FieldNames.Author, article.Author));
+    }
+
+    /// <summary>How a source is matched by <see cref="SearchRequest.Sources"/>: trimmed and lower-cased, invariant culture.</summary>
+    public static string SourceKeyOf(string source) => source.Trim().ToLowerInvariant();
+
+    /// <summary>A stored document back as an <see cref="Article"/>.</summary>
+    public static Article ArticleOf(Document doc) => new(doc.Get(FieldNames.Id) ?? "", doc.Get(FieldNames.Body) ?? "")
+    {
+        Title = doc.Get(FieldNames.Title) ?? "",
+        Source = doc.Get(FieldNames.Source) ?? "",
+        Url = doc.Get(FieldNames.Url) ?? "",
+        Published = PublishedOf(doc),
+        Category = doc.Get(FieldNames.Category) ?? "",
+        Author = doc.Get(FieldNames.Author) ?? "",
+    };
 
     /// <summary>The near-duplicate fingerprint (see <see cref="Fingerprint"/>); every document gets one, possibly empty.</summary>
     private static void AddFingerprint(Document doc, Article article) =>

@@ -190,6 +190,29 @@ internal sealed class IndexSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Read-only: opens the index's latest commit, if it changed (waits for a refresh under way). Writable: as
+    /// <see cref="MaybeRefresh"/>.
+    /// </summary>
+    public void Refresh()
+    {
+        var generation = _current;
+        if (generation is null) return;
+        if (generation.Writer is not null)
+        {
+            MaybeRefresh();
+            return;
+        }
+        try
+        {
+            generation.Searchers.MaybeRefreshBlocking();
+        }
+        catch (Exception e) when (IsCorruption(e))
+        {
+            throw Corrupt(_where, e);
+        }
+    }
+
     /// <summary>Runs <paramref name="read"/> on the current searcher.</summary>
     public T Read<T>(Func<IndexSearcher, T> read)
     {

@@ -15,7 +15,7 @@ public sealed record ReadRecord(Article? Article, string? Problem)
 
 /// <summary>
 /// Reads articles from JSON Lines files (<c>.jsonl</c>, <c>.jsonl.gz</c>): one object a line with <c>id</c> and
-/// <c>body</c> (required) and <c>title</c>, <c>source</c>, <c>url</c>, <c>published</c> (optional).
+/// <c>body</c> (required) and <c>title</c>, <c>source</c>, <c>url</c>, <c>published</c>, <c>category</c>, <c>author</c> (optional).
 /// A bad record is reported with its line and skipped; every good record is returned.
 /// </summary>
 /// <remarks>
@@ -77,6 +77,8 @@ public static class JsonLinesReader
             string? title = Text(root, "title", ref problem, ref surrogates);
             string? source = Text(root, "source", ref problem, ref surrogates);
             string? url = Text(root, "url", ref problem, ref surrogates);
+            string? category = Text(root, "category", ref problem, ref surrogates);
+            string? author = Text(root, "author", ref problem, ref surrogates);
             if (problem is not null) return Reject(where, $"id {ShowId(id)}: {problem}");
             if (body is null && title is null) return Reject(where, $"id {ShowId(id)}: neither \"body\" nor \"title\"");
 
@@ -90,7 +92,7 @@ public static class JsonLinesReader
                 if (p.ValueKind == JsonValueKind.String && DateParsing.TryParse(p.GetString() ?? "", out var d)) published = d;
                 else notes.Add($"unparseable \"published\" {Shorten(p.GetRawText())}; indexed undated");
             }
-            var article = new Article(id, body ?? "") { Title = title ?? "", Source = source ?? "", Url = url ?? "", Published = published };
+            var article = new Article(id, body ?? "") { Title = title ?? "", Source = source ?? "", Url = url ?? "", Published = published, Category = category ?? "", Author = author ?? "" };
             string? warning = notes.Count == 0 ? null
                 : $"{where}: id {ShowId(id)}: {string.Join("; ", notes)}" + (published is null && notes[^1].EndsWith("undated", StringComparison.Ordinal) ? "" : "; indexed");
             return new ReadRecord(article, warning) { Where = where };

@@ -11,7 +11,9 @@ namespace ArabicSearch.Ingestion;
 /// record, not the file.
 /// </summary>
 /// <remarks>
-/// <para>Mapping: id = DOCNO, title = TITLE (or HEADLINE), body = TEXT (or ABSTRACT when TEXT is empty), source = SRC,
+/// <para>Mapping: id = DOCNO, title = TITLE (or HEADLINE), body = TEXT (or ABSTRACT when TEXT is empty; ABSTRACT then TEXT when
+/// ABSTRACT is the longer and TEXT is not a part of it, as in Al Arabiya's opinion columns whose TEXT is a one-line
+/// disclaimer), source = SRC, category = CAT (or CATEGORY), author = AUTHOR,
 /// url = URL, published = TIME (or DATE) in any form <see cref="DateParsing.TryParse"/> reads; when it is missing or
 /// unreadable, a date the DOCNO ends in (<c>JA-culture-1-20170120</c>) is used. Field text is trimmed, HTML/XML
 /// entities are decoded (a bare <c>&amp;</c> stays as written), inline markup tags are removed, and lone surrogates
@@ -139,6 +141,8 @@ public static partial class TrecReader
         string title = Clean(Field(fields, "TITLE") ?? Field(fields, "HEADLINE"));
         string body = Clean(Field(fields, "TEXT"));
         if (body.Length == 0) body = Clean(Field(fields, "ABSTRACT"));
+        else if (Clean(Field(fields, "ABSTRACT")) is { } abs && abs.Length > body.Length && !abs.Contains(body, StringComparison.Ordinal))
+            body = abs + "\n" + body; // TEXT is boilerplate (Al Arabiya opinion columns: a one-line disclaimer) and ABSTRACT holds the column
         if (body.Length == 0 && title.Length == 0) return Problem($"{where}: empty record (no <TEXT>, <ABSTRACT> or <TITLE>); skipped", where);
 
         // Problems that do not reject the record: one line names them all.
@@ -162,6 +166,8 @@ public static partial class TrecReader
             Source = Clean(Field(fields, "SRC")),
             Url = Clean(Field(fields, "URL")),
             Published = published,
+            Category = Clean(Field(fields, "CAT") ?? Field(fields, "CATEGORY")),
+            Author = Clean(Field(fields, "AUTHOR")),
         };
         return new ReadRecord(article, warning) { Where = where };
     }
@@ -169,7 +175,7 @@ public static partial class TrecReader
     private static string? Field(Dictionary<string, string> fields, string tag) => fields.TryGetValue(tag, out var v) ? v : null;
 
     private static bool IsKnownField(string tag) => tag.ToUpperInvariant() is
-        "DOCNO" or "URL" or "SRC" or "CAT" or "TITLE" or "HEADLINE" or "TIME" or "DATE" or "AUTHOR" or "ABSTRACT" or "TEXT";
+        "DOCNO" or "URL" or "SRC" or "CAT" or "CATEGORY" or "TITLE" or "HEADLINE" or "TIME" or "DATE" or "AUTHOR" or "ABSTRACT" or "TEXT";
 
     private static bool IsTagName(ReadOnlySpan<char> tag)
     {

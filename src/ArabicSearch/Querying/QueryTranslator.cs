@@ -118,6 +118,7 @@ internal sealed class QueryTranslator
             int? max = request.To is { } t ? DateDays.ToDays(t) : null;
             must.Add(Filter(NumericRangeQuery.NewInt32Range(field, min, max, true, true)), Occur.MUST);
         }
+        if (SourceCategoryFilter.Build(request) is { } sourceOrCategory) must.Add(Filter(sourceOrCategory), Occur.MUST);
         if (request.LuceneQuery is not null) must.Add(request.LuceneQuery, Occur.MUST);
         if (must.Clauses.Count == 0) must.Add(new MatchAllDocsQuery(), Occur.MUST);
         var query = must.Clauses.Count == 1 ? must.Clauses[0].Query : must;

@@ -79,6 +79,15 @@ public sealed record SearchRequest
     /// <summary>Entities that must all be named (by any alias, Arabic or Latin, or canonical id).</summary>
     public IReadOnlyList<string> Entities { get; init; } = [];
 
+    /// <summary>
+    /// Sources an article must have one of (any, when empty). Matching ignores case and surrounding spaces
+    /// (invariant culture), so <c>bbc</c> finds <c>BBC</c>; indexes written before 0.2 match only the exact spelling.
+    /// </summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Categories (<see cref="Article.Category"/>) an article must have one of (any, when empty). Exact, case-sensitive match.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     /// <summary>The first day of the date range, inclusive; null leaves it open.</summary>
     public DateOnly? From { get; init; }
 

@@ -20,6 +20,8 @@ public sealed record SearchHit
     public required string Url { get; init; }
     /// <summary>The publication date, when known.</summary>
     public DateOnly? Published { get; init; }
+    /// <summary>The category, possibly empty.</summary>
+    public string Category { get; init; } = "";
     /// <summary>
     /// A passage of the body as HTML: the text escaped (<c>&lt;</c> <c>&amp;</c> <c>"</c> …) and matched words wrapped in
     /// <c>&lt;mark&gt;…&lt;/mark&gt;</c>. The same passage as plain text is <see cref="SnippetText"/>.
@@ -51,6 +53,8 @@ public sealed record SearchFacets
     public required IReadOnlyList<FacetCount> Sources { get; init; }
     /// <summary>Publication months (yyyy-MM), newest first.</summary>
     public required IReadOnlyList<FacetCount> Months { get; init; }
+    /// <summary>Top categories.</summary>
+    public IReadOnlyList<FacetCount> Categories { get; init; } = [];
 }
 
 /// <summary>The answer to a <see cref="SearchRequest"/>.</summary>

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace ArabicSearch.Server;
+
+/// <summary>
+/// The search state a URL carries (<c>/?q=…&amp;entity=…&amp;from=…</c>, and the same for <c>/api/search</c>), read
+/// into a <see cref="SearchRequest"/> and written back into links.
+/// </summary>
+internal sealed record SearchQuery
+{
+    public const int DefaultPageSize = 10, MaxPageSize = 100;
+
+    public string? Text { get; init; }
+    public string? Phrase { get; init; }
+    public IReadOnlyList<string> Entities { get; init; } = [];
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public bool Mentioned { get; init; }
+    /// <summary>relevance, recent (relevance with a recency decay), newest (or date) or oldest.</summary>
+    public string Sort { get; init; } = "relevance";
+    /// <summary>How q is read: text (a search box's, the default), plain or lucene.</summary>
+    public string Syntax { get; init; } = "text";
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+    public bool Facets { get; init; }
+    public bool Collapse { get; init; }
+
+    /// <summary>Whether anything was asked for (the page shows no results for an empty state).</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Phrase) && Entities.Count == 0
+        && Sources.Count == 0 && Categories.Count == 0 && From is null && To is null;
+
+    /// <summary>Reads the query string. <paramref name="facetsByDefault"/>: the page always counts facets, the API only when asked.</summary>
+    /// <exception cref="InvalidQueryException">A value cannot be read; the message says which and how to write it.</exception>
+    public static SearchQuery Parse(IQueryCollection query, bool facetsByDefault)
+    {
+        string? dateField = One(query, "dateField");
+        if (dateField is not (null or "published" or "mentioned"))
+            throw new InvalidQueryException($"dateField '{dateField}' is not one of published, mentioned.");
+        string? sort = One(query, "sort");
+        if (sort is not (null or "relevance" or "recent" or "newest" or "date" or "oldest"))
+            throw new InvalidQueryException($"sort '{sort}' is not one of relevance, recent, newest, date, oldest.");
+        string? syntax = One(query, "syntax");
+        if (syntax is not (null or "text" or "plain" or "lucene"))
+            throw new InvalidQueryException($"syntax '{syntax}' is not one of text, plain, lucene.");
+        int page = Int(query, "page", 1);
+        if (page < 1) throw new InvalidQueryException($"page must be 1 or more, not {page}.");
+        int pageSize = Int(query, "pageSize", DefaultPageSize);
+        if (pageSize is < 1 or > MaxPageSize) throw new InvalidQueryException($"pageSize must be between 1 and {MaxPageSize}, not {pageSize}.");
+        return new SearchQuery
+        {
+            Text = One(query, "q"),
+            Phrase = One(query, "phrase"),
+            Entities = Many(query, "entity"),
+            Sources = Many(query, "source"),
+            Categories = Many(query, "category"),
+            From = Date(query, "from"),
+            To = Date(query, "to"),
+            Mentioned = dateField == "mentioned",
+            Sort = sort ?? "relevance",
+            Syntax = syntax ?? "text",
+            Page = page,
+            PageSize = pageSize,
+            Facets = Flag(query, "facets") ?? facetsByDefault,
+            Collapse = Flag(query, "collapse") ?? false,
+        };
+    }
+
+    public SearchRequest ToRequest() => new()
+    {
+        Text = Text,
+        Syntax = Syntax switch { "plain" => QuerySyntax.Plain, "lucene" => QuerySyntax.Lucene, _ => QuerySyntax.Text },
+        Phrase = Phrase,
+        Entities = Entities,
+        Sources = Sources,
+        Categories = Categories,
+        From = From,
+        To = To,
+        DateField = Mentioned ? DateField.Mentioned : DateField.Published,
+        Sort = Sort switch
+        {
+            "newest" or "date" => SearchSort.Newest,
+            "oldest" => SearchSort.Oldest,
+            "recent" => SearchSort.RelevanceWithRecency,
+            _ => SearchSort.Relevance,
+        },
+        Skip = (int)Math.Min(int.MaxValue, (long)(Page - 1) * PageSize),
+        Top = PageSize,
+        Facets = Facets,
+        CollapseDuplicates = Collapse,
+    };
+
+    /// <summary>The page URL for this state (<c>/?…</c>); parameters left at their defaults are omitted.</summary>
+    public string ToUrl(string? article = null)
+    {
+        var parts = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) parts.Add(new(key, value)); }
+        Add("q", Text);
+        Add("phrase", Phrase);
+        foreach (var e in Entities) Add("entity", e);
+        foreach (var s in Sources) Add("source", s);
+        foreach (var c in Categories) Add("category", c);
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (Mentioned) Add("dateField", "mentioned");
+        if (Sort != "relevance") Add("sort", Sort);
+        if (Syntax != "text") Add("syntax", Syntax);
+        if (Collapse) Add("collapse", "true");
+        if (PageSize != DefaultPageSize) Add("pageSize", PageSize.ToString(CultureInfo.InvariantCulture));
+        if (Page != 1) Add("page", Page.ToString(CultureInfo.InvariantCulture));
+        Add("article", article);
+        return "/" + QueryString.Create(parts).ToUriComponent();
+    }
+
+    private static string? One(IQueryCollection query, string key)
+    {
+        var values = query[key];
+        string? value = values.Count == 0 ? null : values[^1];
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static string[] Many(IQueryCollection query, string key) =>
+        query[key].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static DateOnly? Date(IQueryCollection query, string key)
+    {
+        if (One(query, key) is not { } text) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        throw new InvalidQueryException($"{key} '{text}' is not a date; use yyyy-MM-dd, e.g. 2021-07-01.");
+    }
+
+    private static int Int(IQueryCollection query, string key, int fallback)
+    {
+        if (One(query, key) is not { } text) return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n)) return n;
+        throw new InvalidQueryException($"{key} '{text}' is not a whole number.");
+    }
+
+    private static bool? Flag(IQueryCollection query, string key) => One(query, key) switch
+    {
+        null => null,
+        "true" or "1" or "on" => true,
+        "false" or "0" or "off" => false,
+        var other => throw new InvalidQueryException($"{key} '{other}' is not true or false."),
+    };
+}

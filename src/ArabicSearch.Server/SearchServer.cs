@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArabicSearch.Server;
+
+/// <summary>What <c>arabicsearch serve</c> serves.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>The index folder, opened read-only.</summary>
+    public required string IndexPath { get; init; }
+
+    /// <summary>Where to listen, e.g. <c>http://127.0.0.1:5000</c> (port 0 picks a free port). Default loopback, port 5000.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5000";
+
+    /// <summary>How often the server looks for commits another process made. Default one second.</summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Logs to the console at Information and above. Default true; tests turn it off.</summary>
+    public bool ConsoleLogging { get; init; } = true;
+}
+
+/// <summary>
+/// The web tier: <c>GET /</c> (the search page), <c>GET /api/search</c>, <c>GET /api/articles/{id}</c>,
+/// <c>GET /api/stats</c> and <c>GET /healthz</c>, over one read-only engine that follows the index's commits.
+/// </summary>
+public static class SearchServer
+{
+    /// <summary>Builds the application; the index is opened here, so a missing or damaged index fails at once.</summary>
+    /// <exception cref="IndexNotFoundException">There is no index at <see cref="ServerOptions.IndexPath"/>.</exception>
+    public static WebApplication Build(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLogging) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddArabicSearch(o => o with { IndexPath = options.IndexPath, ReadOnly = true, RefreshInterval = options.RefreshInterval });
+        builder.Services.AddHealthChecks().AddArabicSearch();
+        builder.Services.AddProblemDetails();
+        var app = builder.Build();
+        _ = app.Services.GetRequiredService<ArabicSearchEngine>(); // open now: a bad --index is reported before listening
+        Map(app);
+        return app;
+    }
+
+    /// <summary>The addresses the started application listens on (with the real port when 0 was asked for).</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+    }
+
+    private static void Map(WebApplication app)
+    {
+        app.MapGet("/", (HttpContext http, ArabicSearchEngine engine) => SearchPage.Render(http, engine));
+        app.MapGet("/api/search", (HttpContext http, ArabicSearchEngine engine) =>
+        {
+            SearchQuery query;
+            SearchResults results;
+            try
+            {
+                query = SearchQuery.Parse(http.Request.Query, facetsByDefault: false);
+                results = engine.Search(query.ToRequest(), http.RequestAborted);
+            }
+            catch (InvalidQueryException e)
+            {
+                return Problem(400, "Bad query", e.Message);
+            }
+            return Json(SearchJson.ToJson(results));
+        });
+        app.MapGet("/api/articles/{id}", (string id, ArabicSearchEngine engine) =>
+            engine.Find(id) is { } article ? Json(SearchJson.ToJson(article)) : Problem(404, "Not found", $"No article with id '{id}'."));
+        app.MapGet("/api/stats", (ArabicSearchEngine engine) => Json(new { documents = engine.Count }));
+        app.MapHealthChecks("/healthz");
+    }
+
+    private static IResult Json(object value) => Results.Text(SearchJson.Serialize(value), "application/json; charset=utf-8");
+
+    /// <summary>An RFC 9457 problem, <c>application/problem+json</c>, whose detail is the message the CLI prints after <c>error: </c>.</summary>
+    internal static IResult Problem(int status, string title, string detail) =>
+        Results.Text(SearchJson.Serialize(new { type = "about:blank", title, status, detail }), "application/problem+json; charset=utf-8", statusCode: status);
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using ArabicSearch.Tests.Reliability;
+
+namespace ArabicSearch.Tests.Serving;
+
+/// <summary>The HTTP API over the seed index: the CLI's JSON, problem details, and following another writer's commits.</summary>
+[NonParallelizable]
+public class ServerApiTests
+{
+    private ServerFixture _server = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _server = await ServerFixture.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task Search_returns_the_same_json_as_the_cli()
+    {
+        var response = await _server.Http.GetAsync("/api/search?q=" + Uri.EscapeDataString("الكاظمى") + "&entity=" + Uri.EscapeDataString("بايدن") + "&facets=true&collapse=true&pageSize=3");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo("application/json; charset=utf-8"));
+        string api = await response.Content.ReadAsStringAsync();
+        Assert.That(api, Does.Contain("الكاظمي"), "Arabic is written as itself, not as \\u escapes");
+        var (code, cli, err) = CliHost.Run("search", "--index", _server.IndexPath, "الكاظمى", "--entity", "بايدن", "--facets", "--collapse-duplicates", "--top", "3", "--json");
+        Assert.That(code, Is.Zero, err);
+        Assert.That(api.Trim(), Is.EqualTo(cli.Trim()));
+    }
+
+    [Test]
+    public async Task Search_pages_and_filters_by_source_ignoring_case()
+    {
+        using var page2 = JsonDocument.Parse(await _server.Http.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("الكاظمى") + "&sort=date&page=2&pageSize=2"));
+        Assert.That(page2.RootElement.GetProperty("total").GetInt32(), Is.EqualTo(5));
+        Assert.That(page2.RootElement.GetProperty("hits").GetArrayLength(), Is.EqualTo(2));
+        using var afp = JsonDocument.Parse(await _server.Http.GetStringAsync("/api/search?source=afp&source=youm7"));
+        Assert.That(afp.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()![..3]), Is.EquivalentTo(new[] { "002", "003" }));
+    }
+
+    [TestCase("from=2021-13-01", "from '2021-13-01' is not a date; use yyyy-MM-dd, e.g. 2021-07-01.")]
+    [TestCase("from=2021-08-01&to=2021-07-01", "The date range is empty: from 2021-08-01 is after to 2021-07-01.")]
+    [TestCase("syntax=lucene&q=(%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF", null)] // an unbalanced parenthesis in Lucene syntax: the engine's own message
+    [TestCase("sort=alphabetical", "sort 'alphabetical' is not one of relevance, recent, newest, date, oldest.")]
+    [TestCase("page=100&pageSize=100", "Skip + Top is 10,000; at most 1,000 hits can be paged through.")]
+    public async Task Search_reports_a_bad_query_as_problem_json_with_the_cli_message(string query, string? message)
+    {
+        var response = await _server.Http.GetAsync("/api/search?" + query);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        string detail = problem.RootElement.GetProperty("detail").GetString()!;
+        Assert.That(problem.RootElement.GetProperty("status").GetInt32(), Is.EqualTo(400));
+        if (message is not null) Assert.That(detail, Is.EqualTo(message));
+        if (query.StartsWith("syntax=lucene&q=", StringComparison.Ordinal))
+        {
+            var (code, _, err) = CliHost.Run("search", "--index", _server.IndexPath, "--syntax", "lucene", Uri.UnescapeDataString(query["syntax=lucene&q=".Length..]));
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(err.Trim(), Is.EqualTo("error: " + detail));
+        }
+    }
+
+    [Test]
+    public async Task Articles_returns_the_stored_article_or_a_404_problem()
+    {
+        using var article = JsonDocument.Parse(await _server.Http.GetStringAsync("/api/articles/" + ServerFixture.HostileId));
+        Assert.That(article.RootElement.GetProperty("body").GetString(), Is.EqualTo(ServerFixture.HostileBody));
+        Assert.That(article.RootElement.GetProperty("category").GetString(), Is.EqualTo("tests"));
+        var missing = await _server.Http.GetAsync("/api/articles/no-such-id");
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(missing.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(await missing.Content.ReadAsStringAsync(), Does.Contain("No article with id 'no-such-id'."));
+    }
+
+    [Test]
+    public async Task Stats_and_healthz_follow_commits_another_writer_makes()
+    {
+        Assert.That(await _server.Http.GetStringAsync("/healthz"), Is.EqualTo("Healthy"));
+        using (var writer = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _server.IndexPath }))
+        {
+            writer.AddOrUpdate(new Article("late_0001", "خبر جديد عن أربيل"));
+            writer.Commit();
+        }
+        async Task<int> Documents()
+        {
+            using var stats = JsonDocument.Parse(await _server.Http.GetStringAsync("/api/stats"));
+            return stats.RootElement.GetProperty("documents").GetInt32();
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await Documents() != 7 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.That(await Documents(), Is.EqualTo(7));
+        using (var writer = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _server.IndexPath }))
+        {
+            writer.Delete("late_0001");
+            writer.Commit();
+        }
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await Documents() != 6 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.That(await Documents(), Is.EqualTo(6));
+    }
+
+    [Test]
+    public async Task Page_has_the_first_results_in_its_html_with_text_escaped()
+    {
+        var response = await _server.Http.GetAsync("/?q=" + Uri.EscapeDataString("تقرير") + "&source=test");
+        string html = await response.Content.ReadAsStringAsync();
+        Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo("text/html; charset=utf-8"));
+        Assert.That(html, Does.Contain("<html lang=\"ar\" dir=\"rtl\">"));
+        Assert.That(html, Does.Contain($"data-id=\"{ServerFixture.HostileId}\""));
+        Assert.That(html, Does.Contain("&lt;b&gt;عنوان&lt;/b&gt; &amp; &quot;اقتباس&quot;"));
+        Assert.That(html, Does.Not.Contain("<script>").And.Not.Contain("<img"));
+        Assert.That(html, Does.Contain("<mark>تقرير</mark>"));
+    }
+
+    [Test]
+    public void Page_snippet_marks_ranges_and_escapes_everything_else() =>
+        Assert.That(ArabicSearch.Server.SearchPage.Snippet("a <mark>b</mark> <script>c</script>", [new TextSpan(17, 8)]),
+            Is.EqualTo("a &lt;mark&gt;b&lt;/mark&gt; &lt;script&gt;c&lt;/script&gt;".Replace("&lt;script&gt;", "<mark>&lt;script&gt;</mark>", StringComparison.Ordinal)));
+}
