@@ -42,10 +42,41 @@ internal static partial class IndexVerifier
         return Verify(directory, indexPath);
     }
 
+    /// <summary>How many times a check is repeated when a writer's commit moved the index underneath it.</summary>
+    private const int Attempts = 20;
+
+    /// <summary>
+    /// Checks the latest commit. A writer may commit meanwhile and delete the files of the commit being checked, which
+    /// CheckIndex then reports as missing or unreadable; so a failed check counts only when the latest commit is still
+    /// the one checked, and is repeated otherwise.
+    /// </summary>
     public static IndexVerification Verify(LuceneDirectory directory, string where)
     {
-        if (!directory.ListAll().Any(f => f.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal)))
-            throw new IndexNotFoundException($"No index at '{where}': the folder holds no commit point (segments_N).");
+        for (int attempt = 1; ; attempt++)
+        {
+            long before = SegmentInfos.GetLastCommitGeneration(directory);
+            var report = CheckOnce(directory, where);
+            if (report.IsHealthy) return report;
+            long after = SegmentInfos.GetLastCommitGeneration(directory);
+            bool checkedLatest = report.CommitPoint is null
+                ? before == after
+                : SegmentInfos.GenerationFromSegmentsFileName(report.CommitPoint) == after;
+            if (before == after && checkedLatest) return report;
+            if (attempt == Attempts)
+                throw new ArabicSearchException($"The index at '{where}' kept changing while it was checked: a writer committed during each of {Attempts} attempts. Check it again when writes pause.");
+            Thread.Sleep(10 * attempt);
+        }
+    }
+
+    private static IndexVerification CheckOnce(LuceneDirectory directory, string where)
+    {
+        var files = directory.ListAll();
+        if (!files.Any(f => f.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal)))
+        {
+            int orphans = files.Count(Indexing.IndexStructure.IsIndexFile);
+            if (orphans == 0) throw new IndexNotFoundException($"No index at '{where}': the folder holds no commit point (segments_N).");
+            return new IndexVerification { IndexPath = where, Problems = [$"the folder holds {orphans} index file(s) but no commit point (segments_N)"] };
+        }
         using var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var checker = new CheckIndex(directory) { InfoStream = log };
         CheckIndex.Status status;
