@@ -63,6 +63,8 @@ internal static partial class IndexStructure
         if (length < 4 + CodecUtil.FooterLength())
             throw new CorruptIndexException($"{shown} is truncated: {length} byte(s), shorter than a header and a footer");
         int magic = input.ReadInt32();
+        // Deletions (.del) are a BitVector: a format marker, then the codec header.
+        if (file.EndsWith(".del", StringComparison.Ordinal) && magic < 0) magic = input.ReadInt32();
         if (magic != CodecUtil.CODEC_MAGIC) throw new CorruptIndexException($"{shown} has a damaged header (its first bytes are not a Lucene codec header)");
         try
         {
