@@ -118,3 +118,55 @@ public class DamagedIndexTests
         Assert.That(r.Error, Does.StartWith("error: The index").And.Contain(file).And.Not.Contain("I/O error"));
     }
 }
+
+/// <summary>Issue 13, row 1: recovery is an explicit action that says what it drops and keeps a backup.</summary>
+public class RepairTests
+{
+    [Test]
+    public void Cli_verify_repair_drops_the_damaged_segment_keeps_a_backup_and_leaves_a_healthy_index()
+    {
+        using var temp = new TempFolder();
+        string index = temp.Combine("idx");
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index }))
+        {
+            engine.AddOrUpdate(IndexProbe.Articles("a", 300));
+            engine.Commit();
+            engine.AddOrUpdate(IndexProbe.Articles("b", 40));
+            engine.Commit();
+        }
+        var second = new DirectoryInfo(index).GetFiles("_1.cfs").Single();
+        var bytes = File.ReadAllBytes(second.FullName);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(second.FullName, bytes);
+        var damaged = new DirectoryInfo(index).GetFiles().Where(f => f.Name != "write.lock").ToDictionary(f => f.Name, f => File.ReadAllBytes(f.FullName));
+
+        var r = CliRunner.Run("verify", "--index", index, "--repair");
+
+        Assert.That(r.ExitCode, Is.Zero, r.Error);
+        Assert.That(r.Out, Does.Contain("dropped: segment _1: 40 article(s)"));
+        Assert.That(r.Out, Does.Contain("repaired: 300 article(s) kept, 40 dropped"));
+        string backup = System.Text.RegularExpressions.Regex.Match(r.Out, "backup: (.+?) \\(").Groups[1].Value;
+        Assert.That(System.IO.Directory.Exists(backup), Is.True, r.Out);
+        foreach (var (name, content) in damaged)
+            Assert.That(File.ReadAllBytes(Path.Combine(backup, name)), Is.EqualTo(content), $"backup of {name}");
+        Assert.That(ArabicSearchEngine.Verify(index).IsHealthy, Is.True);
+        using var repaired = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index, ReadOnly = true });
+        Assert.That(repaired.Count, Is.EqualTo(300));
+    }
+
+    [Test]
+    public void Repair_without_a_readable_commit_point_changes_nothing()
+    {
+        using var temp = new TempFolder();
+        string index = temp.Combine("idx");
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index }))
+        {
+            engine.AddOrUpdate(IndexProbe.Articles("a", 10));
+            engine.Commit();
+        }
+        foreach (var f in System.IO.Directory.GetFiles(index, "segments*")) File.Delete(f);
+        var before = System.IO.Directory.GetFiles(index).Order().ToList();
+        Assert.That(() => ArabicSearchEngine.Repair(index), Throws.TypeOf<IndexCorruptException>().With.Message.Contains("Nothing was changed"));
+        Assert.That(System.IO.Directory.GetFiles(index).Order().ToList(), Is.EqualTo(before));
+    }
+}
