@@ -20,16 +20,41 @@ namespace ArabicSearch.Indexing;
 internal static partial class IndexStructure
 {
     /// <summary>Throws <see cref="CorruptIndexException"/> (one line: which file, what is wrong) when the check fails.</summary>
+    /// <remarks>
+    /// A writer in another process may commit meanwhile and delete the files of the commit being checked; a failure
+    /// counts only when the latest commit is still the one checked, and the check is repeated otherwise.
+    /// </remarks>
     public static void Check(LuceneDirectory directory)
     {
+        for (int attempt = 1; ; attempt++)
+        {
+            long generation = SegmentInfos.GetLastCommitGeneration(directory);
+            try
+            {
+                CheckOnce(directory);
+                return;
+            }
+            catch (Exception e) when (attempt < 20 && (e is IOException || IndexSession.IsCorruption(e))
+                && SegmentInfos.GetLastCommitGeneration(directory) != generation)
+            {
+                Thread.Sleep(10 * attempt);
+            }
+        }
+    }
+
+    private static void CheckOnce(LuceneDirectory directory)
+    {
         var infos = new SegmentInfos();
-        string commit = SegmentInfos.GetLastCommitSegmentsFileName(directory);
         try
         {
-            infos.Read(directory, commit); // checks segments_N's checksum and reads each .si whole, with its checksum
+            // Checks segments_N's checksum and reads each .si whole, with its checksum. As Lucene's readers do, it falls
+            // back to the previous commit point when the newest is unreadable and an older one is left: a process
+            // killed while writing segments_N leaves the commit before it whole.
+            infos.Read(directory);
         }
         catch (ArgumentException e) when (IndexSession.IsCorruption(e))
         {
+            string commit = SegmentInfos.GetLastCommitSegmentsFileName(directory);
             int end = e.Message.IndexOf(". ", StringComparison.Ordinal);
             throw new CorruptIndexException($"{commit} names a codec that cannot be loaded ({(end < 0 ? e.Message : e.Message[..end])})", e);
         }
