@@ -115,10 +115,9 @@ internal sealed class IndexSession : IDisposable
     /// <remarks>
     /// Lucene.Net 4.8.0-beta00017 deviates from Java here: a checksum mismatch is a plain <see cref="IOException"/>
     /// ("checksum failed"), and a damaged codec name in segments_N an <see cref="ArgumentException"/> ("Codec ... cannot
-    /// be loaded"), so those are recognized by their messages.
+    /// be loaded"), so those are recognized by their messages. A file the commit names that is gone
+    /// (<see cref="FileNotFoundException"/>) is damage too: readers only ever open files of a commit they hold.
     /// </remarks>
-    /// A file the commit names that is gone (<see cref="FileNotFoundException"/>) is damage too: readers only ever open
-    /// files of a commit they hold.
     internal static bool IsCorruption(Exception e) =>
         e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException or FileNotFoundException
         || (e is IOException && e.Message.Contains("checksum failed", StringComparison.Ordinal))
