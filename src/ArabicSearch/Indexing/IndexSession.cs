@@ -28,6 +28,7 @@ internal sealed class IndexSession : IDisposable
     private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
     private volatile Generation? _current;
     private volatile Exception? _failure;
+    private volatile Exception? _damageFoundByMerge;
     private long _written; // writes (single or batch) that returned
     private long _visible; // of those, how many the current searchers are known to hold
     private int _disposed;
@@ -163,8 +164,10 @@ internal sealed class IndexSession : IDisposable
     }
 
     /// <summary>Makes every write so far durable, then shows it to searches.</summary>
+    /// <exception cref="IndexCorruptException">A background merge found a damaged segment; nothing more is committed.</exception>
     public void Commit()
     {
+        if (_damageFoundByMerge is { } damage) throw Corrupt(_where, damage);
         var generation = WritableGeneration();
         _gate.EnterWriteLock();
         try
@@ -343,6 +346,7 @@ internal sealed class IndexSession : IDisposable
         // commit that vanished since then makes APPEND fail instead of deleting what is left.
         config.OpenMode = DirectoryReader.IndexExists(_directory) ? OpenMode.APPEND : OpenMode.CREATE;
         config.CheckIntegrityAtMerge = true; // merges verify the checksums of the segments they read
+        config.MergeScheduler = new ReportingMergeScheduler(this);
         var writer = new IndexWriter(_directory, config);
         try
         {
@@ -413,6 +417,25 @@ internal sealed class IndexSession : IDisposable
     {
         int nl = message.IndexOfAny(['\r', '\n']);
         return (nl < 0 ? message : message[..nl]).Trim().TrimEnd('.');
+    }
+
+    /// <summary>
+    /// Lucene.Net's merge scheduler, except that a failed merge is recorded instead of thrown on the merge thread.
+    /// </summary>
+    /// <remarks>
+    /// Deviation from Lucene.Net 4.8.0-beta00017: its <c>HandleMergeException</c> throws on the merge thread, which in
+    /// .NET ends the process. A merge that finds damage (a checksum, with <c>CheckIntegrityAtMerge</c>) makes every
+    /// later commit fail with <see cref="IndexCorruptException"/>; other merge failures (a full disk) are left to
+    /// Lucene, which removes the partial files and merges again later.
+    /// </remarks>
+    private sealed class ReportingMergeScheduler(IndexSession session) : ConcurrentMergeScheduler
+    {
+        protected override void HandleMergeException(Exception exc)
+        {
+            var cause = exc is MergePolicy.MergeException { InnerException: { } inner } ? inner : exc;
+            if (IsCorruption(cause)) session._damageFoundByMerge ??= cause;
+            Thread.Sleep(250); // as Lucene does: a lasting cause would otherwise fail merge after merge at full speed
+        }
     }
 
     /// <summary>Rolls back uncommitted writes and releases the write lock and the directory.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ArabicSearch.Tests.Cli;
 using Lucene.Net.Index;
 
@@ -168,5 +169,50 @@ public class RepairTests
         var before = System.IO.Directory.GetFiles(index).Order().ToList();
         Assert.That(() => ArabicSearchEngine.Repair(index), Throws.TypeOf<IndexCorruptException>().With.Message.Contains("Nothing was changed"));
         Assert.That(System.IO.Directory.GetFiles(index).Order().ToList(), Is.EqualTo(before));
+    }
+}
+
+/// <summary>Issue 16, item 1: a merge checks the checksums of what it reads, and damage it finds is reported, not a crash.</summary>
+public class MergeDamageTests
+{
+    [Test]
+    public void Merge_over_a_flipped_bit_makes_commit_report_damage_and_the_process_lives()
+    {
+        using var temp = new TempFolder();
+        string index = temp.Combine("idx");
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index }))
+        {
+            for (int i = 0; i < 12; i++)
+            {
+                engine.AddOrUpdate(IndexProbe.Articles($"s{i}", 20));
+                engine.Commit();
+            }
+        }
+        foreach (var cfs in new DirectoryInfo(index).GetFiles("*.cfs"))
+        {
+            var bytes = File.ReadAllBytes(cfs.FullName);
+            bytes[bytes.Length / 2] ^= 0x10;
+            File.WriteAllBytes(cfs.FullName, bytes);
+        }
+
+        using var damaged = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index }); // the cheap check passes
+        var clock = Stopwatch.StartNew();
+        IndexCorruptException? reported = null;
+        for (int round = 0; reported is null && clock.Elapsed < TimeSpan.FromSeconds(60); round++)
+        {
+            try
+            {
+                damaged.AddOrUpdate(IndexProbe.Articles($"m{round}", 20));
+                damaged.Commit(); // each commit adds a segment, so the merge policy soon merges the damaged ones
+            }
+            catch (IndexCorruptException e)
+            {
+                reported = e;
+            }
+            Thread.Sleep(20);
+        }
+        Assert.That(reported, Is.Not.Null, "a merge found the damage within a minute");
+        TestContext.Out.WriteLine(reported!.Message);
+        Assert.That(reported.Message, Does.Contain("damaged").And.Not.Contain("\n"));
     }
 }
