@@ -35,9 +35,9 @@ internal static class Cli
         }
         catch (UsageException e) { return Fail(e.Message, ExitCodes.BadArguments); }
         catch (InvalidQueryException e) { return Fail(e.Message, ExitCodes.BadArguments); }
-        // The library says what is wrong; the host adds which command helps.
+        // The library's messages describe the problem; the host adds which command to run about it.
+        catch (IndexCorruptException e) { return Fail($"{e.Message} Run 'arabicsearch verify --index DIR' for details; 'verify --repair' recovers what can be read.", ExitCodes.Failure); }
         catch (IndexNotFoundException e) { return Fail($"{e.Message} Create one with 'arabicsearch index FILE --index DIR'.", ExitCodes.Failure); }
-        catch (IndexCorruptException e) { return Fail($"{e.Message} Run 'arabicsearch verify --index DIR' for details.", ExitCodes.Failure); }
         catch (ArabicSearchException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (FileNotFoundException e) { return Fail(e.Message, ExitCodes.Failure); }
         catch (DirectoryNotFoundException e) { return Fail(e.Message, ExitCodes.Failure); }

@@ -156,6 +156,16 @@ public sealed class ArabicSearchEngine : IDisposable
     /// <exception cref="IndexNotFoundException">The folder holds no index.</exception>
     public static IndexVerification Verify(string indexPath) => IndexVerifier.Verify(indexPath);
 
+    /// <summary>
+    /// Recovers a damaged index from its latest readable commit: copies the whole folder to a backup beside it
+    /// (<c>DIR.backup-yyyyMMddTHHmmssZ</c>), then writes a new commit without the segments that fail the check.
+    /// Their articles are lost from the index (see <see cref="IndexRepair.Dropped"/>); re-index them from their source.
+    /// A healthy index is left unchanged.
+    /// </summary>
+    /// <exception cref="IndexInUseException">A writer holds the index.</exception>
+    /// <exception cref="IndexCorruptException">No commit point can be read, so there is nothing to recover from; nothing is changed.</exception>
+    public static IndexRepair Repair(string indexPath) => IndexRepairer.Repair(indexPath);
+
     /// <summary>The recognizer used for entities at index time and in entity queries.</summary>
     public EntityRecognizer Entities => _recognizer;
 

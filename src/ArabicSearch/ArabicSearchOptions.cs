@@ -54,11 +54,13 @@ public sealed record ArabicSearchOptions
     public TimeSpan SlowQueryThreshold { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Read every file of the index once when the engine opens and check its checksum, so that a damaged file is
-    /// reported as <see cref="IndexCorruptException"/> at once rather than as wrong results later. Costs one
-    /// sequential read of the index. Default true.
+    /// Read every file of the index once when the engine opens and check its checksum, so that even a flipped bit inside
+    /// a data file is reported as <see cref="IndexCorruptException"/> at once. Costs one sequential read of the whole
+    /// index. Default false: every open already checks the commit point and each file's header and footer (a missing,
+    /// truncated or overwritten file is found without reading whole files), merges check the checksums of what they
+    /// read, and <see cref="ArabicSearchEngine.Verify"/> runs the full check on demand.
     /// </summary>
-    public bool VerifyOnOpen { get; init; } = true;
+    public bool VerifyOnOpen { get; init; }
 
     /// <summary>
     /// Refresh searches on this interval (see <see cref="ArabicSearchEngine.Refresh"/>), so that a read-only engine

@@ -14,7 +14,10 @@ internal static class IndexCommand
         Duplicate ids within a file: the last one read wins.
         Every problem is one line on stderr, file:line: reason (TREC: file: DOCNO: reason). Records that cannot be
         read are skipped; an unparseable date is indexed undated; invalid UTF-8 and lone surrogates are stored as
-        U+FFFD. Every good record is indexed. Exit code 3 when anything was reported.
+        U+FFFD. A body over 1,000,000 characters or a JSON record with a duplicate key is skipped. A file cut short
+        (a truncated .gz) is reported as 'file: truncated at record N'; an unreadable file as 'file: reason'; the
+        records before either are kept, and the other files are read. Control characters in problem lines are shown
+        escaped (\n, \u001b). Every good record is indexed. Exit code 3 when anything was reported.
         On a terminal, a progress line (articles, articles/s, elapsed, and an ETA once the input is counted) is shown on stderr; a summary ends the run.
 
         Example:
@@ -103,6 +106,9 @@ internal static class IndexCommand
         public void CountInBackground(IReadOnlyList<string> paths)
         {
             if (!enabled) return;
+            // The count reads the input a second time, so only files that can be read twice: a named pipe, a device
+            // or /dev/stdin would hand half of its data to the count and the rest to the run. Those report a size of 0.
+            if (!paths.All(IsRegularFile)) return;
             _ = Task.Run(() =>
             {
                 try
@@ -120,6 +126,12 @@ internal static class IndexCommand
 #pragma warning restore CA1031
             });
         }
+        internal static bool IsRegularFile(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length > 0 && (info.Attributes & (FileAttributes.Device | FileAttributes.Directory)) == 0;
+        }
+
         private long _nextDraw = 1000;
         private int _drawnWidth;
 
@@ -141,7 +153,7 @@ internal static class IndexCommand
         public void Report(string problem)
         {
             Clear();
-            error.WriteLine(problem);
+            error.WriteLine(ArticleFiles.Printable(problem)); // ids and reasons come from the input
         }
 
         public void Clear()

@@ -8,12 +8,21 @@ internal static class VerifyCommand
     {
         var index = new Option<string>("--index") { Description = "The index folder.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var cmd = new Command("verify", "Check an index with Lucene's CheckIndex: reads every file and its checksum, changes nothing.\nExit code 0 when healthy, 1 when damaged (the problems are listed).\n\nExample:\n  arabicsearch verify --index idx")
+        var repair = new Option<bool>("--repair")
         {
-            index, json,
+            Description = "Recover a damaged index from its latest readable commit: copy the folder to DIR.backup-<time>, "
+                + "then drop the segments that fail the check (their articles are listed; re-index them from their source).",
+        };
+        var cmd = new Command("verify", "Check an index with Lucene's CheckIndex: reads every file and its checksum, changes nothing.\n"
+            + "Exit code 0 when healthy, 1 when damaged (the problems are listed).\n"
+            + "With --repair: say what will be dropped, keep a backup of the whole folder, and write a new commit of the segments that pass; exit 0 when done.\n\n"
+            + "Examples:\n  arabicsearch verify --index idx\n  arabicsearch verify --index idx --repair")
+        {
+            index, json, repair,
         };
         cmd.SetAction(r => Cli.Run(() =>
         {
+            if (r.GetValue(repair)) return Repair(r.GetValue(index)!);
             var report = ArabicSearchEngine.Verify(r.GetValue(index)!);
             if (r.GetValue(json))
             {
@@ -39,5 +48,19 @@ internal static class VerifyCommand
             return ExitCodes.Failure;
         }));
         return cmd;
+    }
+
+    private static int Repair(string index)
+    {
+        var result = ArabicSearchEngine.Repair(index);
+        if (!result.Repaired)
+        {
+            Console.WriteLine($"ok: the index is healthy ({result.ArticlesKept} article(s)); nothing to repair");
+            return ExitCodes.Ok;
+        }
+        foreach (var line in result.Dropped) Console.WriteLine($"dropped: {line}");
+        Console.WriteLine($"backup: {result.BackupPath} (the whole index as it was)");
+        Console.WriteLine($"repaired: {result.ArticlesKept} article(s) kept, {result.ArticlesDropped} dropped");
+        return ExitCodes.Ok;
     }
 }

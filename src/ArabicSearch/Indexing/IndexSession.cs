@@ -28,6 +28,9 @@ internal sealed class IndexSession : IDisposable
     private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
     private volatile Generation? _current;
     private volatile Exception? _failure;
+    private volatile Exception? _damageFoundByMerge;
+    private long _written; // writes (single or batch) that returned
+    private long _visible; // of those, how many the current searchers are known to hold
     private int _disposed;
 
     /// <summary>One writer and the searchers opened from it; replaced whole after a failure or a rollback.</summary>
@@ -46,18 +49,33 @@ internal sealed class IndexSession : IDisposable
     /// <param name="newConfig">Makes a fresh writer configuration (Lucene forbids sharing one); null opens read-only.</param>
     /// <param name="searcherFactory">Makes the searchers.</param>
     /// <param name="where">The index, as messages name it.</param>
-    /// <param name="createIfMissing">Create an empty index when there is none (writable only).</param>
+    /// <param name="createIfMissing">Create an empty index when the folder is empty or absent (writable only).</param>
     /// <param name="verifyChecksums">Read every file of the index once and check its checksum before returning.</param>
+    /// <remarks>
+    /// Every open checks the commit point and each file's header and footer (<see cref="IndexStructure"/>). A folder
+    /// that holds index files but no readable commit point is damaged, not missing: it is never created over, since
+    /// creating an index deletes the files the new commit does not name.
+    /// </remarks>
     public static IndexSession Open(LuceneDirectory directory, Func<IndexWriterConfig>? newConfig, SearcherFactory searcherFactory,
         string where, bool createIfMissing, bool verifyChecksums)
     {
         var session = new IndexSession(directory, newConfig, searcherFactory, where);
         try
         {
-            if ((newConfig is null || !createIfMissing) && !DirectoryReader.IndexExists(directory))
-                throw new IndexNotFoundException(newConfig is null
-                    ? $"No index at '{where}', and a read-only engine does not create one."
-                    : $"No index at '{where}'.");
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                var files = ListAll(directory).Where(f => f != IndexWriter.WRITE_LOCK_NAME).Order(StringComparer.Ordinal).ToList();
+                var indexFiles = files.Where(IndexStructure.IsIndexFile).ToList();
+                if (indexFiles.Count > 0)
+                    throw new IndexCorruptException($"The index at '{where}' is damaged: it holds {indexFiles.Count} index file(s) ({Sample(indexFiles)}) but no commit point (segments_N). Nothing was changed or deleted.");
+                if (newConfig is null || !createIfMissing) throw new IndexNotFoundException($"No index at '{where}'.");
+                if (files.Count > 0)
+                    throw new IndexNotFoundException($"No index at '{where}', and the folder is not empty ({Sample(files)}): an index is created only in an empty or absent folder.");
+            }
+            else
+            {
+                IndexStructure.Check(directory);
+            }
             session._current = newConfig is null ? session.OpenReadOnlyGeneration() : session.OpenWriterGeneration();
             if (verifyChecksums) session.Read(VerifyChecksums);
             return session;
@@ -79,6 +97,15 @@ internal sealed class IndexSession : IDisposable
         }
     }
 
+    private static string[] ListAll(LuceneDirectory directory)
+    {
+        try { return directory.ListAll(); }
+        catch (DirectoryNotFoundException) { return []; } // an absent folder: created with the index
+    }
+
+    private static string Sample(List<string> files) =>
+        string.Join(", ", files.Take(3)) + (files.Count > 3 ? ", …" : "");
+
     private static bool VerifyChecksums(IndexSearcher searcher)
     {
         foreach (var leaf in searcher.IndexReader.Leaves) leaf.AtomicReader.CheckIntegrity();
@@ -89,18 +116,29 @@ internal sealed class IndexSession : IDisposable
     /// <remarks>
     /// Lucene.Net 4.8.0-beta00017 deviates from Java here: a checksum mismatch is a plain <see cref="IOException"/>
     /// ("checksum failed"), and a damaged codec name in segments_N an <see cref="ArgumentException"/> ("Codec ... cannot
-    /// be loaded"), so those are recognized by their messages.
+    /// be loaded"), so those are recognized by their messages. A file the commit names that is gone
+    /// (<see cref="FileNotFoundException"/>) is damage too: readers only ever open files of a commit they hold.
     /// </remarks>
     internal static bool IsCorruption(Exception e) =>
-        e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException
+        e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException or FileNotFoundException
         || (e is IOException && e.Message.Contains("checksum failed", StringComparison.Ordinal))
         || (e is ArgumentException && e.Message.StartsWith("Codec '", StringComparison.Ordinal) && e.Message.Contains("cannot be loaded", StringComparison.Ordinal));
 
-    internal static IndexCorruptException Corrupt(string where, Exception e) =>
-        new($"The index at '{where}' is damaged: {FirstLine(e.Message)}.", e);
+    internal static IndexCorruptException Corrupt(string where, Exception e) => e switch
+    {
+        IndexCorruptException already => already,
+        FileNotFoundException missing => new($"The index at '{where}' is damaged: {Path.GetFileName(missing.FileName ?? FirstLine(missing.Message))} is missing.", e),
+        EndOfStreamException => new($"The index at '{where}' is damaged: a file ends early ({FirstLine(e.Message)}).", e),
+        ArgumentException => new($"The index at '{where}' is damaged: its commit point names a codec that does not exist ({FirstSentence(e.Message)}).", e),
+        _ => new($"The index at '{where}' is damaged: {FirstLine(e.Message)}.", e),
+    };
 
     /// <summary>Adds or replaces one document.</summary>
-    public void Update(Term id, IEnumerable<IIndexableField> document) => Write(w => w.UpdateDocument(id, document), "Adding an article");
+    public void Update(Term id, IEnumerable<IIndexableField> document)
+    {
+        Write(w => w.UpdateDocument(id, document), "Adding an article");
+        Interlocked.Increment(ref _written);
+    }
 
     /// <summary>Adds or replaces several documents as one step that searches and commits see whole or not at all.</summary>
     public void UpdateAll(IReadOnlyList<(Term Id, IEnumerable<IIndexableField> Document)> documents)
@@ -110,6 +148,7 @@ internal sealed class IndexSession : IDisposable
         try
         {
             Write(generation, w => { foreach (var (id, document) in documents) w.UpdateDocument(id, document); }, "Adding articles");
+            Interlocked.Increment(ref _written);
         }
         finally
         {
@@ -118,19 +157,27 @@ internal sealed class IndexSession : IDisposable
     }
 
     /// <summary>Deletes the documents with this id.</summary>
-    public void Delete(Term id) => Write(w => w.DeleteDocuments(id), "Deleting an article");
+    public void Delete(Term id)
+    {
+        Write(w => w.DeleteDocuments(id), "Deleting an article");
+        Interlocked.Increment(ref _written);
+    }
 
     /// <summary>Makes every write so far durable, then shows it to searches.</summary>
+    /// <exception cref="IndexCorruptException">A background merge found a damaged segment; nothing more is committed.</exception>
     public void Commit()
     {
+        if (_damageFoundByMerge is { } damage) throw Corrupt(_where, damage);
         var generation = WritableGeneration();
         _gate.EnterWriteLock();
         try
         {
+            long covered = Interlocked.Read(ref _written);
             Write(generation, w => w.Commit(), "Committing");
             try
             {
                 generation.Searchers.MaybeRefreshBlocking();
+                MarkVisible(covered);
             }
             catch (Exception e) when (IsWriteFailure(e))
             {
@@ -166,14 +213,28 @@ internal sealed class IndexSession : IDisposable
         }
     }
 
-    /// <summary>Shows writes made so far to searches, unless a batch or a commit is under way (then searches keep their snapshot).</summary>
+    /// <summary>
+    /// Shows every write that returned before this call to searches. Waits for a batch or a commit under way on another
+    /// thread (searches never see half a batch), but only when there is a write the current searcher misses.
+    /// </summary>
+    /// <remarks>
+    /// Lucene's non-blocking <c>SearcherManager.MaybeRefresh</c> returns at once when another thread is refreshing, and
+    /// that refresh may have started before this thread's write; so a writer thread's own search could miss its write.
+    /// Counting the writes that returned and the writes the searcher is known to hold closes that gap.
+    /// </remarks>
     public void MaybeRefresh()
     {
         var generation = _current;
-        if (generation?.Writer is null || !_gate.TryEnterWriteLock(0)) return;
+        if (generation?.Writer is null) return;
+        long wanted = Interlocked.Read(ref _written);
+        if (Interlocked.Read(ref _visible) >= wanted) return;
+        _gate.EnterWriteLock();
         try
         {
-            generation.Searchers.MaybeRefresh();
+            if (Interlocked.Read(ref _visible) >= wanted) return; // another thread's refresh covered it meanwhile
+            long covered = Interlocked.Read(ref _written); // no write is in a batch now; single writes that returned are in
+            generation.Searchers.MaybeRefreshBlocking();
+            MarkVisible(covered);
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
@@ -211,6 +272,12 @@ internal sealed class IndexSession : IDisposable
         {
             throw Corrupt(_where, e);
         }
+    }
+
+    private void MarkVisible(long covered)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref _visible)) < covered && Interlocked.CompareExchange(ref _visible, covered, seen) != seen) { }
     }
 
     /// <summary>Runs <paramref name="read"/> on the current searcher.</summary>
@@ -297,7 +364,13 @@ internal sealed class IndexSession : IDisposable
 
     private Generation OpenWriterGeneration()
     {
-        var writer = new IndexWriter(_directory, _newConfig!());
+        var config = _newConfig!();
+        // Never CREATE over files that are there: Open refuses a folder with index files but no commit point, and a
+        // commit that vanished since then makes APPEND fail instead of deleting what is left.
+        config.OpenMode = DirectoryReader.IndexExists(_directory) ? OpenMode.APPEND : OpenMode.CREATE;
+        config.CheckIntegrityAtMerge = true; // merges verify the checksums of the segments they read
+        config.MergeScheduler = new ReportingMergeScheduler(this);
+        var writer = new IndexWriter(_directory, config);
         try
         {
             if (!DirectoryReader.IndexExists(_directory)) writer.Commit(); // an empty index readers can open
@@ -357,10 +430,35 @@ internal sealed class IndexSession : IDisposable
 
     private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException;
 
+    private static string FirstSentence(string message)
+    {
+        int end = message.IndexOf(". ", StringComparison.Ordinal);
+        return FirstLine(end < 0 ? message : message[..end]);
+    }
+
     private static string FirstLine(string message)
     {
         int nl = message.IndexOfAny(['\r', '\n']);
         return (nl < 0 ? message : message[..nl]).Trim().TrimEnd('.');
+    }
+
+    /// <summary>
+    /// Lucene.Net's merge scheduler, except that a failed merge is recorded instead of thrown on the merge thread.
+    /// </summary>
+    /// <remarks>
+    /// Deviation from Lucene.Net 4.8.0-beta00017: its <c>HandleMergeException</c> throws on the merge thread, which in
+    /// .NET ends the process. A merge that finds damage (a checksum, with <c>CheckIntegrityAtMerge</c>) makes every
+    /// later commit fail with <see cref="IndexCorruptException"/>; other merge failures (a full disk) are left to
+    /// Lucene, which removes the partial files and merges again later.
+    /// </remarks>
+    private sealed class ReportingMergeScheduler(IndexSession session) : ConcurrentMergeScheduler
+    {
+        protected override void HandleMergeException(Exception exc)
+        {
+            var cause = exc is MergePolicy.MergeException { InnerException: { } inner } ? inner : exc;
+            if (IsCorruption(cause)) session._damageFoundByMerge ??= cause;
+            Thread.Sleep(250); // as Lucene does: a lasting cause would otherwise fail merge after merge at full speed
+        }
     }
 
     /// <summary>Rolls back uncommitted writes and releases the write lock and the directory.</summary>

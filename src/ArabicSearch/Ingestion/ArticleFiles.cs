@@ -4,11 +4,18 @@ namespace ArabicSearch.Ingestion;
 /// <remarks>
 /// <c>.jsonl</c> and <c>.jsonl.gz</c> go to <see cref="JsonLinesReader"/>; <c>.trec</c> and <c>.trec.gz</c> to
 /// <see cref="TrecReader"/>. Extensions are matched case-insensitively. A file that cannot be read to its end
-/// (a truncated or corrupt gzip stream, an I/O error) ends with one problem record saying where reading stopped;
-/// the records before it are returned as usual.
+/// (a truncated or corrupt gzip stream, an unreadable file, an I/O error) ends with one problem record saying where
+/// reading stopped; the records before it are returned as usual. Problem text is escaped
+/// (<see cref="TextSanitizer.EscapeControlCharacters"/>): input cannot forge a problem line or drive a terminal.
 /// </remarks>
 public static class ArticleFiles
 {
+    /// <summary>
+    /// <paramref name="text"/> with control characters, line and paragraph separators and bidi overrides shown as
+    /// escapes (<c>\n</c>, <c>\u001b</c>, …), so text taken from an input file cannot forge lines or drive a terminal.
+    /// </summary>
+    public static string Printable(string text) => TextSanitizer.EscapeControlCharacters(text);
+
     /// <summary>The extensions <see cref="Read"/> accepts.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".jsonl", ".jsonl.gz", ".trec", ".trec.gz"];
 
@@ -29,30 +36,58 @@ public static class ArticleFiles
         return StopAtReadErrors(records, path);
     }
 
+    /// <summary>
+    /// The most characters an article body may have, in every input format; a longer body is reported and the record
+    /// skipped. 1,000,000 characters is about 2 MB of Arabic UTF-8, some 50 times the longest article of the ANT corpora:
+    /// a longer "article" is a dump or an attack, and every search that matches it pays for highlighting it.
+    /// </summary>
+    public const int MaxBodyChars = 1_000_000;
+
+    internal static string BodyTooLong(int length) =>
+        $"body of {length:N0} characters is over the limit of {MaxBodyChars:N0}; record skipped";
+
     private static IEnumerable<ReadRecord> StopAtReadErrors(IEnumerable<ReadRecord> records, string path)
     {
-        using var e = records.GetEnumerator();
+        string name = Path.GetFileName(path);
+        IEnumerator<ReadRecord>? e = null;
         string? last = null;
-        while (true)
+        int read = 0;
+        try
         {
-            string? error = null;
-            try
+            while (true)
             {
-                if (!e.MoveNext()) yield break;
+                string? error = null;
+                try
+                {
+                    e ??= records.GetEnumerator();
+                    if (!e.MoveNext()) yield break;
+                }
+                catch (TruncatedInputException x)
+                {
+                    error = $"{name}: truncated at record {read + 1} ({x.Message}); the {read} record(s) before it were read";
+                }
+                catch (Exception x) when (x is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    error = read == 0 && last is null
+                        ? $"{name}: cannot be read ({x.Message})"
+                        : $"{name}: cannot be read after {last ?? $"record {read}"} ({x.Message}); the rest of the file is skipped";
+                }
+                if (error is not null)
+                {
+                    yield return new ReadRecord(null, TextSanitizer.EscapeControlCharacters(error)) { Where = name };
+                    yield break;
+                }
+                read++;
+                var record = e!.Current;
+                last = record.Where ?? last;
+                yield return record.Problem is { } problem
+                    ? record with { Problem = TextSanitizer.EscapeControlCharacters(problem), Where = record.Where is null ? null : TextSanitizer.EscapeControlCharacters(record.Where) }
+                    : record;
             }
-            catch (Exception x) when (x is IOException or InvalidDataException && x is not FileNotFoundException and not DirectoryNotFoundException)
-            {
-                error = x.Message;
-            }
-            if (error is not null)
-            {
-                string name = Path.GetFileName(path);
-                string after = last is null ? "at its start" : $"after {last}";
-                yield return new ReadRecord(null, $"{name}: cannot be read {after} ({error}); the rest of the file is skipped") { Where = name };
-                yield break;
-            }
-            last = e.Current.Where ?? last;
-            yield return e.Current;
+        }
+        finally
+        {
+            e?.Dispose();
         }
     }
 

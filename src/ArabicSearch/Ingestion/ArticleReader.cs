@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -23,7 +22,8 @@ public sealed record ReadRecord(Article? Article, string? Problem)
 /// surrogates (<c>"\ud800"</c>) are stored as U+FFFD and reported, and the article is indexed. A missing or empty id,
 /// a non-object line, invalid JSON, or a field of the wrong type (a number is accepted as an id) rejects the record.
 /// An unparseable <c>published</c> (read by <see cref="DateParsing.TryParse"/>) is reported and the article is
-/// indexed undated. Duplicate ids within a file or across runs: the last one read wins (the index updates by id).
+/// indexed undated. A duplicate key in a record, or a body over <see cref="ArticleFiles.MaxBodyChars"/>, rejects the
+/// record. Duplicate ids within a file or across runs: the last one read wins (the index updates by id).
 /// </remarks>
 public static class JsonLinesReader
 {
@@ -44,9 +44,12 @@ public static class JsonLinesReader
 
     internal static Stream OpenMaybeGzip(string path)
     {
-        Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(s, CompressionMode.Decompress) : s;
+        var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GzipInput(s) : s;
     }
+
+    // A duplicate key makes a record ambiguous (which "body" is meant?), so it is rejected, as Elasticsearch does.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     /// <summary>Parses one line; <paramref name="where"/> prefixes any problem.</summary>
     public static ReadRecord Parse(string line, string where) => Parse(line, where, invalidUtf8: false);
@@ -57,7 +60,7 @@ public static class JsonLinesReader
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(line.TrimStart('\uFEFF'));
+            doc = JsonDocument.Parse(line.TrimStart('\uFEFF'), Strict);
         }
         catch (JsonException e)
         {
@@ -81,6 +84,7 @@ public static class JsonLinesReader
             string? author = Text(root, "author", ref problem, ref surrogates);
             if (problem is not null) return Reject(where, $"id {ShowId(id)}: {problem}");
             if (body is null && title is null) return Reject(where, $"id {ShowId(id)}: neither \"body\" nor \"title\"");
+            if (body?.Length > ArticleFiles.MaxBodyChars) return Reject(where, $"id {ShowId(id)}: {ArticleFiles.BodyTooLong(body.Length)}");
 
             // Problems that do not reject the record: one line names them all, then says it was indexed.
             var notes = new List<string>(0);

@@ -20,7 +20,7 @@ namespace ArabicSearch.Ingestion;
 /// become U+FFFD; invalid UTF-8 is read as U+FFFD and reported.</para>
 /// <para>Problems are reported as <c>file: DOCNO: reason</c>, or <c>file:line: reason</c> when the record has no
 /// DOCNO: a record not closed before the next <c>&lt;DOC&gt;</c> or the end of the file, an unclosed field tag,
-/// a missing DOCNO or an empty record are skipped and the rest is read; an unparseable date is reported and the
+/// a missing DOCNO, an empty record or a body over <see cref="ArticleFiles.MaxBodyChars"/> are skipped and the rest is read; an unparseable date is reported and the
 /// article is indexed undated (or dated from its DOCNO).</para>
 /// </remarks>
 public static partial class TrecReader
@@ -144,6 +144,7 @@ public static partial class TrecReader
         else if (Clean(Field(fields, "ABSTRACT")) is { } abs && abs.Length > body.Length && !abs.Contains(body, StringComparison.Ordinal))
             body = abs + "\n" + body; // TEXT is boilerplate (Al Arabiya opinion columns: a one-line disclaimer) and ABSTRACT holds the column
         if (body.Length == 0 && title.Length == 0) return Problem($"{where}: empty record (no <TEXT>, <ABSTRACT> or <TITLE>); skipped", where);
+        if (body.Length > ArticleFiles.MaxBodyChars) return Problem($"{where}: {ArticleFiles.BodyTooLong(body.Length)}", where);
 
         // Problems that do not reject the record: one line names them all.
         var notes = new List<string>(0);

@@ -1,3 +1,4 @@
+using ArabicSearch.Ingestion;
 using System.Text;
 
 namespace ArabicSearch.Tests.Ingestion;
@@ -155,23 +156,23 @@ public class JsonLinesBadInputTests
     }
 
     [Test]
-    public void Read_ten_megabyte_body_is_indexed()
+    public void Read_body_just_under_the_size_cap_is_indexed()
     {
-        var body = new StringBuilder(10 * 1024 * 1024 + 100);
+        var body = new StringBuilder(ArticleFiles.MaxBodyChars);
         var words = new[] { "مقاومة", "بغداد", "الحكومة", "اجتماع", "سياسي", "كلمة" };
-        for (int i = 0; body.Length < 10 * 1024 * 1024; i++) body.Append(words[i % words.Length]).Append(' ');
+        for (int i = 0; body.Length < ArticleFiles.MaxBodyChars - 100; i++) body.Append(words[i % words.Length]).Append(' ');
         body.Append("الخاتمةالفريدة");
         using var r = Ingest($$"""{"id":"big","body":"{{body}}"}""");
         Assert.That(r.Problems, Is.Empty);
-        Assert.That(r.Articles.Single(a => a.Id == "big").Body, Has.Length.GreaterThan(10 * 1024 * 1024));
+        Assert.That(r.Articles.Single(a => a.Id == "big").Body, Has.Length.GreaterThan(ArticleFiles.MaxBodyChars - 100).And.Length.LessThanOrEqualTo(ArticleFiles.MaxBodyChars));
         Assert.That(r.Find("الخاتمةالفريدة"), Is.EqualTo(new[] { "big" }), "the end of the body is searchable");
         Assert.That(r.Engine.Count, Is.EqualTo(3));
     }
 
     [Test]
-    public void Read_ten_megabyte_word_is_indexed_in_pieces()
+    public void Read_word_as_long_as_the_size_cap_is_indexed_in_pieces()
     {
-        using var r = Ingest($$"""{"id":"word","body":"{{new string('ب', 10 * 1024 * 1024)}} ختام"}""");
+        using var r = Ingest($$"""{"id":"word","body":"{{new string('ب', ArticleFiles.MaxBodyChars - 10)}} ختام"}""");
         Assert.That(r.Problems, Is.Empty);
         Assert.That(r.Find("ختام"), Is.EqualTo(new[] { "word" }));
     }
