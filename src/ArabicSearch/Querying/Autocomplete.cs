@@ -53,13 +53,16 @@ internal static class Autocomplete
             }
         }
 
-        // Entities: the first listed alias of each entity that matches, counted by the articles naming the entity.
+        // Entities, counted by the articles naming them: shown by their canonical name when it matches the prefix,
+        // else by the first listed alias that does (gazetteers may list normalized spellings too).
         var entities = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (k, alias, entity) in AliasIndex.For(recognizer).StartingWith(key))
+        foreach (var (_, _, entity) in AliasIndex.For(recognizer).StartingWith(key))
         {
             if (!entities.Add(entity.Id)) continue;
             int df = reader.DocFreq(new Term(FieldNames.Entity, entity.Id));
             if (df == 0) continue;
+            string alias = entity.Aliases.Prepend(entity.Name).First(a => AliasIndex.Normalize(a).StartsWith(key, StringComparison.Ordinal));
+            string k = AliasIndex.Normalize(alias);
             if (best.TryGetValue(k, out var c) && c.Frequency > df) df = c.Frequency;
             best[k] = new Candidate { Text = alias, Frequency = df, Kind = CompletionKind.Entity, EntityId = entity.Id };
         }

@@ -116,13 +116,17 @@ internal static class SpellingSuggester
             if (Math.Abs(k.Length - key.Length) > maxEdits) continue;
             int d = EditDistance(key, k);
             if (d > maxEdits) continue;
-            if (!best.TryGetValue(entity.Id, out var b) || d < b.Distance) best[entity.Id] = (alias, d);
+            // On a tie, the alias listed first (the canonical name, then written forms before normalized variants).
+            if (!best.TryGetValue(entity.Id, out var b) || d < b.Distance
+                || (d == b.Distance && IndexOf(entity, alias) < IndexOf(entity, b.Alias))) best[entity.Id] = (alias, d);
         }
         return best
             .Select(kv => (kv.Value.Alias, kv.Value.Distance, Frequency: reader.DocFreq(new Term(FieldNames.Entity, kv.Key))))
             .OrderBy(c => c.Distance).ThenByDescending(c => c.Frequency).ThenBy(c => c.Alias, StringComparer.Ordinal)
             .Take(PerWord).Select(c => c.Alias).ToList();
     }
+
+    private static int IndexOf(Entity entity, string alias) => alias == entity.Name ? -1 : entity.Aliases.ToList().IndexOf(alias);
 
     /// <summary>The edits allowed for a word of <paramref name="length"/> characters: none up to 3, one up to 5, then two.</summary>
     private static int MaxEdits(int length) => length <= 3 ? 0 : length <= 5 ? 1 : 2;
