@@ -66,6 +66,7 @@ internal static class SpellingSuggester
         {
             var w = words[i];
             if (IsOperator(text, w) || IsExcluded(text, w) || !done.Add(w.Text)) continue;
+            if (frequencies[i] > 0 && total > FewHits) continue; // with enough hits, only words in no article are corrected
             var found = Nearest(terms, w.Text, frequencies[i]);
             if (found.Count == 0) continue;
             var shown = found.Select(t => Autocomplete.WrittenForm(reader, t) ?? t).Distinct(StringComparer.Ordinal).ToList();
