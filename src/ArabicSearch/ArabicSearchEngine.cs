@@ -267,8 +267,10 @@ public sealed class ArabicSearchEngine : IDisposable
     /// a trailing space asks for phrases that go on after the last word.
     /// </summary>
     /// <remarks>
-    /// Reads the term dictionary only (no documents): well under a millisecond for prefixes of two letters or more on a
-    /// 31k-article index. A one-letter prefix ranks among the first <c>20,000</c> headline terms in dictionary order.
+    /// Reads the term dictionary only (no documents): about a millisecond or less for most prefixes on a 31k-article
+    /// index. Prefixes of up to three normalized characters (<c>ال</c>, <c>الس</c>) match tens of thousands of terms:
+    /// their answers are computed once per index snapshot (the first call can take a few hundred milliseconds) and then
+    /// served from memory, and they rank only the first 20,000 headline terms in dictionary order.
     /// Indexes built before this field existed complete entity names only, until their articles are re-indexed.
     /// At most 200 characters of the prefix are read.
     /// </remarks>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ArabicSearch.Entities;
 using ArabicSearch.Indexing;
 using Lucene.Net.Index;
@@ -18,6 +20,12 @@ internal static class Autocomplete
     /// <summary>The prefix is read up to this many characters.</summary>
     public const int MaxPrefixLength = 200;
 
+    /// <summary>Keys up to this long match so many terms that their answers are kept per index snapshot (computed once, for up to 100 completions).</summary>
+    private const int CachedKeyLength = 3;
+
+    /// <summary>Answers for short keys, per index snapshot (a new reader after a write starts afresh).</summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, IReadOnlyList<Completion>>> ShortKeys = new();
+
     public static IReadOnlyList<Completion> Suggest(IndexReader reader, EntityRecognizer recognizer, string prefix, int count)
     {
         if (prefix.Length > MaxPrefixLength) prefix = prefix[..MaxPrefixLength];
@@ -25,6 +33,18 @@ internal static class Autocomplete
         if (key.Length == 0) return [];
         // "الإدارة " (a space typed after the word) asks for what follows it.
         if (char.IsWhiteSpace(prefix[^1])) key += " ";
+        if (key.Length > CachedKeyLength) return Compute(reader, recognizer, key, count);
+        var cache = ShortKeys.GetValue(reader, _ => new ConcurrentDictionary<string, IReadOnlyList<Completion>>(StringComparer.Ordinal));
+        if (!cache.TryGetValue(key, out var all))
+        {
+            all = Compute(reader, recognizer, key, 100);
+            if (cache.Count < 10_000) cache[key] = all;
+        }
+        return all.Count <= count ? all : all.Take(count).ToList();
+    }
+
+    private static List<Completion> Compute(IndexReader reader, EntityRecognizer recognizer, string key, int count)
+    {
 
         var best = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var terms = MultiFields.GetTerms(reader, FieldNames.Completion);
@@ -56,13 +76,13 @@ internal static class Autocomplete
         // Entities, counted by the articles naming them: shown by their canonical name when it matches the prefix,
         // else by the first listed alias that does (gazetteers may list normalized spellings too).
         var entities = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, _, entity) in AliasIndex.For(recognizer).StartingWith(key))
+        var aliases = AliasIndex.For(recognizer);
+        foreach (var (_, _, entity) in aliases.StartingWith(key))
         {
             if (!entities.Add(entity.Id)) continue;
             int df = reader.DocFreq(new Term(FieldNames.Entity, entity.Id));
             if (df == 0) continue;
-            string alias = entity.Aliases.Prepend(entity.Name).First(a => AliasIndex.Normalize(a).StartsWith(key, StringComparison.Ordinal));
-            string k = AliasIndex.Normalize(alias);
+            var (k, alias) = aliases.DisplayFor(entity, key);
             if (best.TryGetValue(k, out var c) && c.Frequency > df) df = c.Frequency;
             best[k] = new Candidate { Text = alias, Frequency = df, Kind = CompletionKind.Entity, EntityId = entity.Id };
         }
