@@ -14,7 +14,8 @@ namespace ArabicSearch.Querying;
 /// </summary>
 /// <remarks>
 /// Cheap when not needed: with more than <see cref="FewHits"/> hits it costs one document-frequency lookup per word,
-/// and the term dictionary is only walked for words in no article (or, with few hits, in very few).
+/// and the term dictionary is only walked for words in no article (or, with few hits, in very few). A walk costs tens
+/// of milliseconds per word on a 31k-article index (measured ad hoc: 40–80 ms for one misspelled word, warm).
 /// </remarks>
 internal static class SpellingSuggester
 {
@@ -90,6 +91,7 @@ internal static class SpellingSuggester
         if (maxEdits == 0) return [];
         int minFrequency = frequency == 0 ? 1 : Math.Max(frequency + 1, frequency * RarerBy);
         var candidates = new List<(string Term, int Distance, int Frequency)>();
+        // No required prefix: most Arabic words share their first letters (ال), so keeping them saves little (measured).
         var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(FieldNames.TextExact, word), maxEdits, 0, true);
         int seen = 0;
         while (fuzzy.MoveNext() && seen++ < MaxCandidates)
