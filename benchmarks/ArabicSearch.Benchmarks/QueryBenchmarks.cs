@@ -32,6 +32,7 @@ public class QueryBenchmarks
     private IndexSearcher _stockSearcher = null!;
     private ArabicAnalyzer _stockAnalyzer = null!;
     private int _next;
+    private string[] _prefixes = [];
     private readonly long[] _samples = new long[50_000];
     private long _sampleCount;
     private string? _method;
@@ -57,6 +58,8 @@ public class QueryBenchmarks
         _work = QueryWorkload.Draw(articles, Queries);
         Console.WriteLine($"// queries: {_work.Phrases.Count} phrases, {_work.Entities.Count} entities, {_work.Ranges.Count} date ranges, {_work.Combined.Count} combined; e.g. \"{_work.Phrases[0]}\"");
         _engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
+        // What a user has typed when autocomplete is asked: the first three letters of a word of each query, or four when it starts with the article ال.
+        _prefixes = _work.Phrases.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]).Select(w => w[..Math.Min(w.Length, w.StartsWith("ال", StringComparison.Ordinal) ? 4 : 3)]).ToArray();
         _stockReader = DirectoryReader.Open(new NIOFSDirectory(new DirectoryInfo(stock)));
         _stockSearcher = new IndexSearcher(_stockReader) { Similarity = StockPipeline.Bm25 };
         _stockAnalyzer = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
@@ -171,6 +174,17 @@ public class QueryBenchmarks
         var q = Next(_work.Combined);
         var r = _engine.Search(new SearchRequest { Phrase = q.Phrase, Entities = [q.Entity], From = q.From, To = q.To });
         return Done(nameof(PhraseEntityDate), t, r);
+    }
+
+    // ---- autocomplete: headline words, phrases and entity names by prefix (issue #17: under 5 ms p50) ----
+
+    [Benchmark(Description = "ArabicSearch: suggest (prefix, top 10)")]
+    [BenchmarkCategory("Suggest")]
+    public IReadOnlyList<Completion> Suggest()
+    {
+        long t = Stopwatch.GetTimestamp();
+        var r = _engine.Suggest(Next(_prefixes), 10);
+        return Done(nameof(Suggest), t, r);
     }
 
     /// <summary>What a stock Lucene.Net search page does: parse, top 10, load each hit's stored id, headline and body.</summary>

@@ -37,8 +37,8 @@ public static class SearchJson
             similar = h.SimilarCount,
             similarIds = h.SimilarIds,
         });
-        if (results.Facets is not { } facets) return new { total = results.Total, hits, notices = results.Notices };
-        return new
+        if (results.Facets is not { } facets) return WithPaging(new { total = results.Total, hits, notices = results.Notices }, results);
+        return WithPaging(new
         {
             total = results.Total,
             hits,
@@ -49,7 +49,21 @@ public static class SearchJson
                 months = facets.Months.Select(Count),
             },
             notices = results.Notices,
-        };
+        }, results);
+    }
+
+    /// <summary>Adds "did you mean" (<c>suggestions</c>, only when there are any) and paging (<c>nextCursor</c>, null on the last page).</summary>
+    private static System.Text.Json.Nodes.JsonObject WithPaging(object body, SearchResults results)
+    {
+        var o = JsonSerializer.SerializeToNode(body, Options)!.AsObject();
+        if (results.Suggestions is { } s)
+            o["suggestions"] = JsonSerializer.SerializeToNode(new
+            {
+                correctedText = s.CorrectedText,
+                words = s.Words.Select(w => new { word = w.Word, suggestions = w.Suggestions, entity = w.IsEntity }),
+            }, Options);
+        o["nextCursor"] = results.NextCursor;
+        return o;
     }
 
     /// <summary>A stored article, as <c>GET /api/articles/{id}</c> returns it.</summary>

@@ -38,6 +38,11 @@ public static class FieldNames
     public const string Fingerprint = "fingerprint";
     /// <summary>Dates the text mentions, as days since 1970-01-01, multi-valued.</summary>
     public const string Mentioned = "mentioned";
+    /// <summary>
+    /// Autocomplete: one untokenized term per distinct headline word and two-word headline phrase, the normalized words,
+    /// U+0001, then the words as written (e.g. <c>الاداره\u0001الإدارة</c>); not stored.
+    /// </summary>
+    public const string Completion = "completion";
 
     /// <summary>The analyzed views, and the analyzer view each uses.</summary>
     internal static Analysis.ArabicView ViewOf(string field) =>

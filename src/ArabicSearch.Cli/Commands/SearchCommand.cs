@@ -26,6 +26,7 @@ internal static class SearchCommand
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var collapse = new Option<bool>("--collapse-duplicates") { Description = "One hit per group of near-duplicates, with \"+N similar\" and their ids." };
         var facets = new Option<bool>("--facets") { Description = "Also count the top entities by type, sources and publication months over all matches." };
+        var after = new Option<string?>("--after") { Description = "A cursor: the nextCursor of the previous page (from --json). Pages through every match in a stable order, with no 1,000-hit window; --skip must be 0. Valid for the index as it was when the cursor was made." };
         var gazetteer = new Option<string?>("--gazetteer") { Description = "A JSON gazetteer file that extends the embedded one, for resolving --entity names." };
 
         var cmd = new Command("search", "Search an index.\n\nExamples:\n  arabicsearch search --index idx \"الهجمات الصاروخية\"\n  arabicsearch search --index idx --phrase \"خلايا الكاتيوشا\"\n  arabicsearch search --index idx --entity الكاظمي --from 2021-07-01 --to 2021-07-31 --json")
@@ -37,6 +38,7 @@ internal static class SearchCommand
         cmd.Options.Add(gazetteer);
         cmd.Options.Add(syntax);
         cmd.Options.Add(halfLife);
+        cmd.Options.Add(after);
         cmd.SetAction(r => Cli.Run(() =>
         {
             var request = new SearchRequest
@@ -62,6 +64,7 @@ internal static class SearchCommand
                 Skip = r.GetValue(skip),
                 CollapseDuplicates = r.GetValue(collapse),
                 Facets = r.GetValue(facets),
+                After = r.GetValue(after),
             };
             using var engine = Cli.OpenReadOnly(r.GetValue(index)!, r.GetValue(gazetteer));
             var results = engine.Search(request);
@@ -95,6 +98,12 @@ internal static class HitOutput
     public static void Print(SearchResults results)
     {
         foreach (var n in results.Notices) Console.WriteLine($"note: {n}");
+        if (results.Suggestions is { } suggestions)
+        {
+            if (suggestions.CorrectedText is { } corrected) Console.WriteLine($"did you mean: {Isolate(corrected)}");
+            foreach (var w in suggestions.Words.Where(w => w.IsEntity))
+                Console.WriteLine($"did you mean: {string.Join(" or ", w.Suggestions.Select(Isolate))} (for the entity {Isolate(w.Word)})");
+        }
         Console.WriteLine($"{results.Total} match(es)");
         int i = 0;
         foreach (var h in results.Hits)
@@ -115,6 +124,7 @@ internal static class HitOutput
             if (f.Sources.Count > 0) Console.WriteLine($"  sources: {Join(f.Sources)}");
             if (f.Months.Count > 0) Console.WriteLine($"  months: {Join(f.Months)}");
         }
+        if (results.NextCursor is { } next) Console.WriteLine($"next page: --after {next}");
     }
 
     private static string Join(IEnumerable<FacetCount> counts) => string.Join(", ", counts.Select(c => $"{Isolate(c.Label)} ({c.Count})"));

@@ -65,6 +65,7 @@ internal sealed class DocumentMapper
         }
 
         AddFingerprint(doc, article);
+        AddCompletions(doc, article.Title);
 
         // Days the text talks about, resolved against the publication date: one indexed value per distinct day.
         foreach (var day in DateMentionExtractor.DistinctDays(article.Title + "\n" + article.Body, article.Published))
@@ -112,6 +113,30 @@ internal sealed class DocumentMapper
         Category = doc.Get(FieldNames.Category) ?? "",
         Author = doc.Get(FieldNames.Author) ?? "",
     };
+
+    /// <summary>
+    /// Autocomplete terms (<see cref="FieldNames.Completion"/>): each distinct headline word (not a stopword or a number)
+    /// and each two-word phrase of them with only spaces between, as <c>normalized + U+0001 + written</c>, so a prefix
+    /// enumeration over normalized forms returns what to display and its document frequency ranks it.
+    /// </summary>
+    private static void AddCompletions(Document doc, string title)
+    {
+        var words = Analysis.TextWords.Split(title);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < words.Count && i < 40; i++)
+        {
+            if (!CompletionTerms.IsCompletable(words[i].Text)) continue;
+            Add(words[i].Text, title[words[i].Start..words[i].End]);
+            if (i + 1 < words.Count && CompletionTerms.IsCompletable(words[i + 1].Text) && string.IsNullOrWhiteSpace(title[words[i].End..words[i + 1].Start]))
+                Add(words[i].Text + " " + words[i + 1].Text, title[words[i].Start..words[i].End] + " " + title[words[i + 1].Start..words[i + 1].End]);
+        }
+
+        void Add(string normalized, string written)
+        {
+            string term = normalized + CompletionTerms.Separator + written;
+            if (seen.Add(term)) doc.Add(new StringField(FieldNames.Completion, term, Field.Store.NO));
+        }
+    }
 
     /// <summary>The near-duplicate fingerprint (see <see cref="Fingerprint"/>); every document gets one, possibly empty.</summary>
     private static void AddFingerprint(Document doc, Article article) =>

@@ -109,6 +109,17 @@ public sealed record SearchRequest
     /// <summary>Hits to skip, for paging. Default 0.</summary>
     public int Skip { get; init; }
 
+    /// <summary>
+    /// A search-after cursor: the <see cref="SearchResults.NextCursor"/> of the previous page of the same request. The page
+    /// then starts right after that page's last hit, so every match can be paged through in a stable order with no
+    /// result window (each page's <see cref="Top"/> is still bounded). <see cref="Skip"/> must be 0 and
+    /// <see cref="CollapseDuplicates"/> off. Null (the default) starts at the first hit.
+    /// </summary>
+    /// <remarks>A cursor is valid for the index snapshot it came from: after writes to the index, paging may skip or repeat
+    /// hits, and the results carry a notice saying so. A malformed cursor, or one made for another <see cref="Sort"/>,
+    /// throws <see cref="InvalidQueryException"/>.</remarks>
+    public string? After { get; init; }
+
     /// <summary>Hits to return. Default 10.</summary>
     public int Top { get; init; } = 10;
 

@@ -68,4 +68,26 @@ public sealed record SearchResults
     public SearchFacets? Facets { get; init; }
     /// <summary>Notes on how the request was read, e.g. an unknown entity searched as a phrase.</summary>
     public required IReadOnlyList<string> Notices { get; init; }
+    /// <summary>
+    /// The cursor for the next page (pass it as <see cref="SearchRequest.After"/>), or null on the last page and when
+    /// duplicates are collapsed.
+    /// </summary>
+    public string? NextCursor { get; init; }
+    /// <summary>"Did you mean": corrections of the query's words, when it found few or no hits or a word occurs in no article; otherwise null.</summary>
+    public SearchSuggestions? Suggestions { get; init; }
+}
+
+/// <summary>Corrections for one word of a query, or for one unknown entity name.</summary>
+/// <param name="Word">The word or entity name as the request gave it.</param>
+/// <param name="Suggestions">Corrections, best first: index words (nearest edit distance over normalized forms, then most articles) or entity aliases.</param>
+/// <param name="IsEntity">Whether <paramref name="Word"/> is an entity name of <see cref="SearchRequest.Entities"/>.</param>
+public sealed record WordSuggestion(string Word, IReadOnlyList<string> Suggestions, bool IsEntity = false);
+
+/// <summary>"Did you mean" for a search with few or no hits.</summary>
+public sealed record SearchSuggestions
+{
+    /// <summary>The free text with each corrected word replaced by its best correction; null when no word of the text has one.</summary>
+    public string? CorrectedText { get; init; }
+    /// <summary>Per word (and per unknown entity name), in request order: only those with at least one correction.</summary>
+    public required IReadOnlyList<WordSuggestion> Words { get; init; }
 }

@@ -1,0 +1,122 @@
+using ArabicSearch.Entities;
+using ArabicSearch.Highlighting;
+using ArabicSearch.Indexing;
+using Lucene.Net.Search;
+
+namespace ArabicSearch.Querying;
+
+/// <summary>
+/// Runs a validated <see cref="SearchRequest"/> on one searcher: translation, collection (relevance, date or
+/// search-after order, cancellable), duplicate collapsing, paging, hits with snippets, facets, the next cursor and
+/// "did you mean". The engine only opens the searcher, times the search and logs it. Thread-safe: no per-search state.
+/// </summary>
+internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper mapper, EntityRecognizer recognizer, int maxResultWindow)
+{
+    /// <summary>The results of <paramref name="request"/> on <paramref name="searcher"/>'s snapshot.</summary>
+    /// <exception cref="InvalidQueryException">The request cannot be translated or costs too much.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled during collection.</exception>
+    public SearchResults Execute(IndexSearcher searcher, SearchRequest request, SearchCursor? after, CancellationToken cancellationToken)
+    {
+        var translated = translator.Translate(request, searcher.IndexReader);
+        int wanted = Math.Max(1, request.Skip + request.Top);
+        int window = request.CollapseDuplicates ? Math.Min(maxResultWindow, Math.Max(100, wanted * 4)) : wanted;
+        TopDocs top;
+        List<(int Leader, List<int> Others)>? groups = null;
+        while (true)
+        {
+            try
+            {
+                top = TopHits(searcher, translated.Query, window, request.Sort, after?.ToScoreDoc(), cancellationToken);
+            }
+            catch (BooleanQuery.TooManyClausesException e)
+            {
+                throw new InvalidQueryException($"The query expands to more than {BooleanQuery.MaxClauseCount} terms; make it more specific.", e);
+            }
+            if (!request.CollapseDuplicates) break;
+            // Collapsing needs enough matches to fill the page with groups; widen the window until it does.
+            groups = DuplicateIndex.Collapse(searcher.IndexReader, top.ScoreDocs, DuplicateOptions.DefaultThreshold);
+            if (groups.Count >= wanted || top.ScoreDocs.Length >= top.TotalHits || window >= maxResultWindow) break;
+            window = (int)Math.Min(maxResultWindow, window * 4L);
+        }
+        int shown = groups?.Count ?? top.ScoreDocs.Length;
+        var hits = new List<SearchHit>(request.Top);
+        for (int i = request.Skip; i < shown && hits.Count < request.Top; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sd = top.ScoreDocs[groups?[i].Leader ?? i];
+            hits.Add(Hit(searcher, sd, translated.Highlight, groups is null ? [] : DuplicateIndex.IdsOf(searcher, top.ScoreDocs, groups[i].Others)));
+        }
+        SearchFacets? facets = null;
+        if (request.Facets)
+        {
+            // A second pass over all matches; scoring is skipped (AcceptsDocsOutOfOrder) and doc values are columnar.
+            var counter = new FacetCounter();
+            var categories = new CategoryCounter();
+            ICollector both = MultiCollector.Wrap(counter, categories);
+            searcher.Search(translated.Query, cancellationToken.CanBeCanceled ? new CancellableCollector(both, cancellationToken) : both);
+            facets = counter.Result(recognizer.TypeOf, recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
+        }
+        // Search-after paging: where this page ends, and whether any match is left after it.
+        long seen = (after?.Seen ?? request.Skip) + hits.Count;
+        string? next = !request.CollapseDuplicates && hits.Count > 0 && seen < top.TotalHits
+            ? SearchCursor.Encode(request.Sort, top.ScoreDocs[request.Skip + hits.Count - 1], seen, searcher.IndexReader) : null;
+        IReadOnlyList<string> notices = after is not null && after.IsStaleFor(searcher.IndexReader)
+            ? [.. translated.Notices, "The index changed since this cursor was made: this page may skip or repeat hits."] : translated.Notices;
+        var suggestions = SpellingSuggester.Suggest(searcher.IndexReader, recognizer, request, top.TotalHits);
+        return new SearchResults { Total = top.TotalHits, Hits = hits, Facets = facets, Notices = notices, NextCursor = next, Suggestions = suggestions };
+    }
+
+    /// <summary>One hit: its stored fields, a snippet marked with what the query matched, its entities and near-duplicates.</summary>
+    private SearchHit Hit(IndexSearcher searcher, ScoreDoc sd, HighlightTerms highlight, IReadOnlyList<string> similarIds)
+    {
+        var doc = searcher.Doc(sd.Doc);
+        var snippet = SnippetBuilder.Build(doc.Get(FieldNames.Body) ?? "", highlight, recognizer);
+        return new SearchHit
+        {
+            Id = doc.Get(FieldNames.Id) ?? "",
+            Score = float.IsNaN(sd.Score) ? 0f : sd.Score,
+            Title = doc.Get(FieldNames.Title) ?? "",
+            Source = doc.Get(FieldNames.Source) ?? "",
+            Url = doc.Get(FieldNames.Url) ?? "",
+            Published = DocumentMapper.PublishedOf(doc),
+            Category = doc.Get(FieldNames.Category) ?? "",
+            Snippet = snippet.Html,
+            SnippetText = snippet.Text,
+            SnippetHighlights = snippet.Highlights,
+            Highlights = snippet.BodyHighlights,
+            Entities = mapper.EntitiesOf(doc),
+            SimilarIds = similarIds,
+        };
+    }
+
+    /// <summary>
+    /// The best <paramref name="window"/> hits in <paramref name="sort"/> order, after <paramref name="after"/> when
+    /// paging with a cursor. With a cancellable token the collectors IndexSearcher would pick run under a
+    /// <see cref="CancellableCollector"/>.
+    /// </summary>
+    private static TopDocs TopHits(IndexSearcher searcher, Query query, int window, SearchSort sort, ScoreDoc? after, CancellationToken cancellationToken)
+    {
+        var order = QueryTranslator.SortOf(sort);
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return (order, after) switch
+            {
+                (null, null) => searcher.Search(query, window),
+                (null, _) => searcher.SearchAfter(after, query, window),
+                (_, null) => searcher.Search(query, null, window, order, true, false),
+                _ => searcher.SearchAfter(after, query, null, window, order, true, false),
+            };
+        }
+        int n = Math.Min(window, Math.Max(1, searcher.IndexReader.MaxDoc)); // as IndexSearcher clamps it
+        bool inOrder = !searcher.CreateNormalizedWeight(query).ScoresDocsOutOfOrder;
+        if (order is not null)
+        {
+            var fields = TopFieldCollector.Create(order, n, after as FieldDoc, true, true, false, inOrder);
+            searcher.Search(query, new CancellableCollector(fields, cancellationToken));
+            return fields.GetTopDocs();
+        }
+        var scores = TopScoreDocCollector.Create(n, after, inOrder);
+        searcher.Search(query, new CancellableCollector(scores, cancellationToken));
+        return scores.GetTopDocs();
+    }
+}

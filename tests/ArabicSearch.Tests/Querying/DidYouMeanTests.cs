@@ -1,0 +1,61 @@
+namespace ArabicSearch.Tests.Querying;
+
+/// <summary>"Did you mean" (issue #17, 2) on the seed corpus: corrections from the index's words and the gazetteer's aliases.</summary>
+public class DidYouMeanTests : SeedEngineFixture
+{
+    [TestCase("بايدين", "بايدن")] // an extra letter
+    [TestCase("الكاتيوشو", "الكاتيوشا")] // a wrong last letter; shown as a headline wrote it
+    [TestCase("التحالوف", "التحالف")] // a body word
+    public void Search_misspelled_word_suggests_the_index_word(string typed, string expected)
+    {
+        var results = Engine.Search(new SearchRequest { Text = typed });
+
+        // The loose view may still match a misspelling; the word is in no article as typed, so it gets corrections.
+        Assert.That(results.Suggestions, Is.Not.Null);
+        Assert.That(results.Suggestions!.Words.Single().Word, Is.EqualTo(typed));
+        Assert.That(results.Suggestions.Words.Single().Suggestions[0], Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Search_misspelled_word_gives_a_corrected_query_keeping_the_other_words()
+    {
+        var results = Engine.Search(new SearchRequest { Text = "الكاتيوشو في العراق" });
+
+        Assert.That(results.Suggestions?.CorrectedText, Is.EqualTo("الكاتيوشا في العراق"));
+        Assert.That(results.Suggestions!.Words.Select(w => w.Word), Is.EqualTo(new[] { "الكاتيوشو" }));
+    }
+
+    [TestCase("بايدن")]
+    [TestCase("بايدن الكاتيوشا المحاسبه")] // المحاسبه (as normalized) is in two articles: with hits, only absent words are corrected
+    [TestCase("الكاتيوشا العراق")]
+    public void Search_with_hits_and_known_words_has_no_suggestions(string text)
+    {
+        Assert.That(Engine.Search(new SearchRequest { Text = text }).Suggestions, Is.Null);
+    }
+
+    [TestCase("قثف")] // three letters: too short to correct
+    [TestCase("zzzzzzzzzz")] // nothing near it
+    public void Search_unknown_word_without_a_near_index_word_has_no_suggestions(string text)
+    {
+        Assert.That(Engine.Search(new SearchRequest { Text = text }).Suggestions, Is.Null);
+    }
+
+    [TestCase("Trmp", "Trump")]
+    [TestCase("Bidn", "Biden")]
+    [TestCase("ترامبو", "ترامب")]
+    public void Search_unknown_entity_suggests_gazetteer_aliases(string name, string expected)
+    {
+        var results = Engine.Search(new SearchRequest { Entities = [name] });
+
+        var entity = results.Suggestions?.Words.SingleOrDefault(w => w.IsEntity);
+        Assert.That(entity, Is.Not.Null, "an unknown entity gets suggestions");
+        Assert.That(entity!.Word, Is.EqualTo(name));
+        Assert.That(entity.Suggestions[0], Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Search_known_entity_has_no_suggestions()
+    {
+        Assert.That(Engine.Search(new SearchRequest { Entities = ["Biden"] }).Suggestions, Is.Null);
+    }
+}
