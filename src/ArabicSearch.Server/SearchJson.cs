@@ -66,6 +66,17 @@ public static class SearchJson
         return o;
     }
 
+    /// <summary>Autocomplete results, as <c>arabicsearch suggest --json</c> and <c>GET /api/suggest</c> return them.</summary>
+    public static object ToJson(string prefix, IReadOnlyList<Completion> completions)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        return new
+        {
+            prefix,
+            completions = completions.Select(c => new { text = c.Text, frequency = c.Frequency, kind = c.Kind.ToString().ToLowerInvariant(), entityId = c.EntityId }),
+        };
+    }
+
     /// <summary>A stored article, as <c>GET /api/articles/{id}</c> returns it.</summary>
     public static object ToJson(Article article)
     {

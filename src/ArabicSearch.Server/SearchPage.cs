@@ -89,6 +89,8 @@ internal static class SearchPage
         html.Append("<section class=\"results\">");
         ActiveFilters(html, query, entities);
         foreach (var notice in results.Notices) html.Append("<p class=\"notice\">").Append(H(notice)).Append("</p>");
+        if (results.Suggestions is { CorrectedText: { Length: > 0 } corrected })
+            html.Append("<p class=\"did-you-mean\">هل تقصد: <a href=\"").Append(H((query with { Text = corrected, Page = 1 }).ToUrl())).Append("\">").Append(H(corrected)).Append("</a>؟</p>");
         html.Append("<p class=\"total\">").Append(H($"{results.Total:N0} نتيجة")).Append("</p>");
         html.Append("<ol class=\"hits\">");
         foreach (var hit in results.Hits)

@@ -26,6 +26,8 @@ internal sealed record SearchQuery
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
     public bool Facets { get; init; }
+    /// <summary>The search-after cursor (<c>nextCursor</c> of the previous page).</summary>
+    public string? After { get; init; }
     public bool Collapse { get; init; }
 
     /// <summary>Whether anything was asked for (the page shows no results for an empty state).</summary>
@@ -64,6 +66,7 @@ internal sealed record SearchQuery
             Page = page,
             PageSize = pageSize,
             Facets = Flag(query, "facets") ?? facetsByDefault,
+            After = One(query, "after"),
             Collapse = Flag(query, "collapse") ?? false,
         };
     }
@@ -86,10 +89,11 @@ internal sealed record SearchQuery
             "recent" => SearchSort.RelevanceWithRecency,
             _ => SearchSort.Relevance,
         },
-        Skip = (int)Math.Min(int.MaxValue, (long)(Page - 1) * PageSize),
+        Skip = After is null ? (int)Math.Min(int.MaxValue, (long)(Page - 1) * PageSize) : 0,
         Top = PageSize,
         Facets = Facets,
         CollapseDuplicates = Collapse,
+        After = After,
     };
 
     /// <summary>The page URL for this state (<c>/?…</c>); parameters left at their defaults are omitted.</summary>

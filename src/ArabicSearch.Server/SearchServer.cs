@@ -76,6 +76,15 @@ public static class SearchServer
         });
         app.MapGet("/api/articles/{id}", (string id, ArabicSearchEngine engine) =>
             engine.Find(id) is { } article ? Json(SearchJson.ToJson(article)) : Problem(404, "Not found", $"No article with id '{id}'."));
+        app.MapGet("/api/suggest", (HttpContext http, ArabicSearchEngine engine) =>
+        {
+            string prefix = http.Request.Query["prefix"].LastOrDefault() ?? "";
+            string? topText = http.Request.Query["top"].LastOrDefault();
+            int top = 10;
+            if (topText is not null && (!int.TryParse(topText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out top) || top is < 1 or > 100))
+                return Problem(400, "Bad query", $"top '{topText}' must be a whole number between 1 and 100.");
+            return Json(SearchJson.ToJson(prefix, engine.Suggest(prefix, top)));
+        });
         app.MapGet("/api/stats", (ArabicSearchEngine engine) => Json(new { documents = engine.Count }));
         app.MapHealthChecks("/healthz");
     }

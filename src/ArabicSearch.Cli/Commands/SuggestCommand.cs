@@ -23,11 +23,7 @@ internal static class SuggestCommand
             var completions = engine.Suggest(r.GetValue(prefix) ?? "", n);
             if (r.GetValue(json))
             {
-                Cli.WriteJson(new
-                {
-                    prefix = r.GetValue(prefix),
-                    completions = completions.Select(c => new { text = c.Text, frequency = c.Frequency, kind = c.Kind.ToString().ToLowerInvariant(), entityId = c.EntityId }),
-                });
+                Cli.WriteJson(Server.SearchJson.ToJson(r.GetValue(prefix) ?? "", completions));
             }
             else
             {

@@ -117,4 +117,38 @@ public class ServerApiTests
     public void Page_snippet_marks_ranges_and_escapes_everything_else() =>
         Assert.That(ArabicSearch.Server.SearchPage.Snippet("a <mark>b</mark> <script>c</script>", [new TextSpan(17, 8)]),
             Is.EqualTo("a &lt;mark&gt;b&lt;/mark&gt; &lt;script&gt;c&lt;/script&gt;".Replace("&lt;script&gt;", "<mark>&lt;script&gt;</mark>", StringComparison.Ordinal)));
+
+    [Test]
+    public async Task Suggest_completes_a_prefix_like_the_cli()
+    {
+        using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync("/api/suggest?prefix=" + Uri.EscapeDataString("الكاظ")));
+        var texts = doc.RootElement.GetProperty("completions").EnumerateArray().Select(c => c.GetProperty("text").GetString()).ToList();
+        Assert.That(texts, Has.Some.StartsWith("الكاظ").Or.Some.Contains("الكاظ"));
+        var bad = await _server.Http.GetAsync("/api/suggest?prefix=x&top=0");
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Search_pages_with_the_cursor_through_every_match()
+    {
+        var ids = new List<string>();
+        string? after = null;
+        for (int page = 0; page < 10; page++)
+        {
+            string url = "/api/search?q=" + Uri.EscapeDataString("الكاظمي") + "&pageSize=2" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+            using var doc = JsonDocument.Parse(await _server.Http.GetStringAsync(url));
+            ids.AddRange(doc.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!));
+            after = doc.RootElement.GetProperty("nextCursor").GetString();
+            if (after is null) break;
+        }
+        using var all = JsonDocument.Parse(await _server.Http.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("الكاظمي") + "&pageSize=50"));
+        Assert.That(ids, Is.EqualTo(all.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!)));
+    }
+
+    [Test]
+    public async Task Page_offers_did_you_mean_for_a_misspelled_word()
+    {
+        string html = await _server.Http.GetStringAsync("/?q=" + Uri.EscapeDataString("الكاتيوشو"));
+        Assert.That(html, Does.Contain("did-you-mean").And.Contain("الكاتيوشا"));
+    }
 }
