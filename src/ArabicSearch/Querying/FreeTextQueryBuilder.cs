@@ -55,6 +55,12 @@ internal sealed class FreeTextQueryBuilder
     /// </summary>
     public const int MinLooseMatchLength = 4;
 
+    /// <summary>
+    /// Past this many distinct words (a pasted paragraph, not a search), only the stemmed view is searched: the exact
+    /// and loose views refine the ranking of short queries, and would triple the cost of long ones.
+    /// </summary>
+    public const int LongQueryWords = 32;
+
     private readonly FieldAnalyzer _analyzer;
     private readonly EntityRecognizer _recognizer;
     private readonly float _exactWeight, _looseWeight;
@@ -106,15 +112,17 @@ internal sealed class FreeTextQueryBuilder
 
         var matching = new BooleanQuery(true);
         var scoring = new List<Query>();
+        bool stemmedOnly = words.Count > LongQueryWords && !onlyStopwords;
+        if (stemmedOnly) notices.Add($"The query has {words.Count} distinct words; a query of more than {LongQueryWords} is searched in the stemmed view only.");
         foreach (var w in words)
         {
             var strict = new BooleanQuery(true);
             if (w.Stemmed.Length > 0) strict.Add(Term(FieldNames.Text, w.Stemmed, 1f), Occur.SHOULD);
-            if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords)) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
+            if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords) && !stemmedOnly) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
             matching.Add(strict, Occur.SHOULD);
             foreach (var t in w.Stemmed) highlight.Stemmed.Add(t);
             foreach (var t in w.Exact) highlight.Exact.Add(t);
-            if (w.Loose.Length == 0) continue;
+            if (w.Loose.Length == 0 || stemmedOnly) continue;
 
             var looseClause = Term(FieldNames.TextLoose, w.Loose, _looseWeight);
             if (w.Loose.All(t => t.Length >= MinLooseMatchLength))
