@@ -22,13 +22,29 @@ public static class ArabicAnalysis
         ArgumentNullException.ThrowIfNull(text);
         if (!Enum.IsDefined(view)) throw new ArgumentOutOfRangeException(nameof(view), view, "not a view");
         using var analyzer = new ArabicSearchAnalyzer(view);
+        return Terms(analyzer, text).Select(t => new AnalyzedToken(t.Term, t.Start, t.End)).ToList();
+    }
+
+    /// <summary>
+    /// The one loop that reads an analyzer's token stream: each term of <paramref name="text"/> with its position
+    /// (stopword gaps and stacked readings counted as the index counts them) and its offsets into the text. The query
+    /// translator and the highlighter read query text through it.
+    /// </summary>
+    internal static List<(string Term, int Position, int Start, int End)> Terms(Lucene.Net.Analysis.Analyzer analyzer, string text)
+    {
+        var list = new List<(string, int, int, int)>();
         using var stream = analyzer.GetTokenStream("", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
-        var tokens = new List<AnalyzedToken>();
         stream.Reset();
-        while (stream.IncrementToken()) tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset));
+        int position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            list.Add((term.ToString(), position, offset.StartOffset, offset.EndOffset));
+        }
         stream.End();
-        return tokens;
+        return list;
     }
 }

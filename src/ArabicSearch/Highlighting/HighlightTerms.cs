@@ -72,22 +72,8 @@ internal sealed class HighlightTerms
         Phrases.Add(new HighlightPhrase(view, positions.Select(p => (p.Offset - first, (IReadOnlySet<string>)p.Terms)).ToArray()));
     }
 
-    private static List<(string Term, int Position)> Analyze(string text, ArabicView view)
-    {
-        var list = new List<(string, int)>();
-        using var ts = Analyzers[(int)view].GetTokenStream("highlight", text);
-        var term = ts.AddAttribute<ICharTermAttribute>();
-        var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
-        ts.Reset();
-        int position = -1;
-        while (ts.IncrementToken())
-        {
-            position += posInc.PositionIncrement;
-            list.Add((term.ToString(), position));
-        }
-        ts.End();
-        return list;
-    }
+    private static IEnumerable<(string Term, int Position)> Analyze(string text, ArabicView view) =>
+        ArabicAnalysis.Terms(Analyzers[(int)view], text).Select(t => (t.Term, t.Position));
 }
 
 /// <summary>A phrase to mark: in <paramref name="View"/>, the word at each relative position must have a reading in its set.</summary>

@@ -255,23 +255,7 @@ internal sealed class QueryTranslator
     }
 
     /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>, with positions and offsets into it.</summary>
-    internal static List<(string Term, int Position, int Start, int End)> Analyze(Analyzer analyzer, string text)
-    {
-        var list = new List<(string, int, int, int)>();
-        using var ts = analyzer.GetTokenStream("", text);
-        var term = ts.AddAttribute<ICharTermAttribute>();
-        var inc = ts.AddAttribute<IPositionIncrementAttribute>();
-        var offset = ts.AddAttribute<IOffsetAttribute>();
-        ts.Reset();
-        int pos = -1;
-        while (ts.IncrementToken())
-        {
-            pos += inc.PositionIncrement;
-            list.Add((term.ToString(), pos, offset.StartOffset, offset.EndOffset));
-        }
-        ts.End();
-        return list;
-    }
+    internal static List<(string Term, int Position, int Start, int End)> Analyze(Analyzer analyzer, string text) => ArabicAnalysis.Terms(analyzer, text);
 
     /// <summary>The classic query parser with the unbounded parts switched off.</summary>
     private sealed class SafeQueryParser : MultiFieldQueryParser

@@ -6,25 +6,8 @@ namespace ArabicSearch.Tests.Reliability;
 /// A flipped byte in an index file: <c>arabicsearch verify</c> reports it and exits 1, and opening the index gives
 /// <see cref="IndexCorruptException"/>, never silently empty or wrong results.
 /// </summary>
-public class CorruptionTests
+public class CorruptionTests : DiskIndexFixture
 {
-    private TempFolder _temp = null!;
-    private string _index = null!;
-
-    [SetUp]
-    public void Index()
-    {
-        _temp = new TempFolder();
-        _index = _temp.Combine("idx");
-        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index });
-        engine.AddOrUpdate(SeedCorpus.Articles);
-        engine.AddOrUpdate(IndexProbe.Articles("x", 200));
-        engine.Commit();
-    }
-
-    [TearDown]
-    public void Remove() => _temp.Dispose();
-
     public enum Target { CommitPoint, LargestFile, SegmentInfo, CompoundEntries }
 
     [TestCase(Target.CommitPoint)]       // segments_N
@@ -33,22 +16,22 @@ public class CorruptionTests
     [TestCase(Target.CompoundEntries)]   // .cfe, the compound file's table of contents
     public void Flipped_byte_is_reported_by_verify_and_on_open(Target target)
     {
-        Assert.That(ArabicSearchEngine.Verify(_index).IsHealthy, Is.True, "healthy before");
+        Assert.That(ArabicSearchEngine.Verify(IndexPath).IsHealthy, Is.True, "healthy before");
         string file = Flip(target);
 
-        var report = ArabicSearchEngine.Verify(_index);
+        var report = ArabicSearchEngine.Verify(IndexPath);
         Assert.That(report.IsHealthy, Is.False, $"verify after flipping a byte of {file}");
         Assert.That(report.Problems, Is.Not.Empty);
         TestContext.Out.WriteLine($"{file}: {string.Join(" | ", report.Problems)}");
 
         // The full checksum read on open finds every flip; it is what VerifyOnOpen asks for.
-        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index, ReadOnly = true, VerifyOnOpen = true }),
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = IndexPath, ReadOnly = true, VerifyOnOpen = true }),
             Throws.TypeOf<IndexCorruptException>().With.Message.Contains("damaged"));
         if (target == Target.LargestFile) return; // a flip inside a data file: the default open does not read whole files (see Default_open_...)
         // The default open's structural check reads the commit point, the .si and the .cfe whole, with their checksums.
-        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index, ReadOnly = true }),
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = IndexPath, ReadOnly = true }),
             Throws.TypeOf<IndexCorruptException>().With.Message.Contains("damaged").And.Message.Contains(file));
-        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index }),
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = IndexPath }),
             Throws.TypeOf<IndexCorruptException>());
     }
 
@@ -57,10 +40,10 @@ public class CorruptionTests
     {
         string file = Flip(Target.LargestFile);
         // Opening is cheap: the flip inside the data file is not seen here (a merge or verify sees it)...
-        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index, ReadOnly = true }))
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = IndexPath, ReadOnly = true }))
             TestContext.Out.WriteLine($"opened with a flip in {file}: {engine.Count} articles");
         // ...and the full check on demand reports it.
-        Assert.That(ArabicSearchEngine.Verify(_index).IsHealthy, Is.False);
+        Assert.That(ArabicSearchEngine.Verify(IndexPath).IsHealthy, Is.False);
     }
 
     [TestCase(Target.CommitPoint)]
@@ -69,20 +52,20 @@ public class CorruptionTests
     {
         if (target == Target.LargestFile)
         {
-            var healthy = CliHost.Run("verify", "--index", _index);
+            var healthy = CliHost.Run("verify", "--index", IndexPath);
             Assert.That(healthy.Code, Is.Zero, healthy.Err);
             Assert.That(healthy.Out, Does.Contain("healthy"));
         }
 
         Flip(target);
-        var (code, stdout, err) = CliHost.Run("verify", "--index", _index);
+        var (code, stdout, err) = CliHost.Run("verify", "--index", IndexPath);
         Assert.That(code, Is.EqualTo(1));
         Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1), "one line on stderr, no stack trace");
         Assert.That(err, Does.StartWith("error: ").And.Contains("damaged"));
         Assert.That(stdout, Does.Contain("problem: "));
 
         if (target != Target.LargestFile) return; // the rest once is enough: each run starts a process
-        var json = CliHost.Run("verify", "--index", _index, "--json");
+        var json = CliHost.Run("verify", "--index", IndexPath, "--json");
         Assert.That(json.Code, Is.EqualTo(1));
         Assert.That(json.Out, Does.Contain("\"healthy\": false"));
 
@@ -92,7 +75,7 @@ public class CorruptionTests
     public void Cli_search_over_a_damaged_commit_point_exits_1_with_the_verify_hint()
     {
         Flip(Target.CommitPoint);
-        var search = CliHost.Run("search", "--index", _index, "بغداد");
+        var search = CliHost.Run("search", "--index", IndexPath, "بغداد");
         Assert.That(search.Code, Is.EqualTo(1), "searching a damaged index fails, it does not answer 0 matches");
         Assert.That(search.Err.Trim().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(search.Err, Does.Contain("damaged").And.Contain("arabicsearch verify"));
@@ -101,8 +84,8 @@ public class CorruptionTests
     [Test]
     public void Verify_of_a_folder_without_an_index_is_index_not_found()
     {
-        Assert.That(() => ArabicSearchEngine.Verify(_temp.Combine("nope")), Throws.TypeOf<IndexNotFoundException>());
-        var (code, _, err) = CliHost.Run("verify", "--index", _temp.Path);
+        Assert.That(() => ArabicSearchEngine.Verify(Temp.Combine("nope")), Throws.TypeOf<IndexNotFoundException>());
+        var (code, _, err) = CliHost.Run("verify", "--index", Temp.Path);
         Assert.That(code, Is.EqualTo(1));
         Assert.That(err, Does.Contain("No index"));
     }
@@ -110,7 +93,7 @@ public class CorruptionTests
     [Test]
     public void Verify_counts_the_documents_of_a_healthy_index()
     {
-        var report = ArabicSearchEngine.Verify(_index);
+        var report = ArabicSearchEngine.Verify(IndexPath);
         Assert.That(report.Documents, Is.EqualTo(SeedCorpus.Articles.Count + 200));
         Assert.That(report.CommitPoint, Does.StartWith("segments_"));
         Assert.That(report.Segments, Is.GreaterThan(0));
@@ -119,7 +102,7 @@ public class CorruptionTests
     /// <summary>Flips one bit of a byte in the middle of the target file; returns the file's name.</summary>
     private string Flip(Target target)
     {
-        var files = new DirectoryInfo(_index).GetFiles();
+        var files = new DirectoryInfo(IndexPath).GetFiles();
         FileInfo file = target switch
         {
             Target.CommitPoint => files.Single(f => f.Name.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal)),

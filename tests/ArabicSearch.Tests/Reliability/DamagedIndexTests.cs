@@ -8,31 +8,14 @@ namespace ArabicSearch.Tests.Reliability;
 /// Issue 13, rows 1 and 9: an index that lost its commit point, or a file, is reported as damaged (one line: which
 /// file, what is wrong) and never created over; creating an index needs an empty or absent folder.
 /// </summary>
-public class DamagedIndexTests
+public class DamagedIndexTests : DiskIndexFixture
 {
-    private TempFolder _temp = null!;
-    private string _index = null!;
-
-    [SetUp]
-    public void Index()
-    {
-        _temp = new TempFolder();
-        _index = _temp.Combine("idx");
-        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index });
-        engine.AddOrUpdate(SeedCorpus.Articles);
-        engine.AddOrUpdate(IndexProbe.Articles("x", 200));
-        engine.Commit();
-    }
-
-    [TearDown]
-    public void Remove() => _temp.Dispose();
-
     private Dictionary<string, byte[]> Snapshot() =>
-        new DirectoryInfo(_index).GetFiles().Where(f => f.Name != "write.lock").ToDictionary(f => f.Name, f => File.ReadAllBytes(f.FullName));
+        new DirectoryInfo(IndexPath).GetFiles().Where(f => f.Name != "write.lock").ToDictionary(f => f.Name, f => File.ReadAllBytes(f.FullName));
 
     private void DeleteCommitPoints()
     {
-        foreach (var f in new DirectoryInfo(_index).GetFiles(IndexFileNames.SEGMENTS + "*")) f.Delete();
+        foreach (var f in new DirectoryInfo(IndexPath).GetFiles(IndexFileNames.SEGMENTS + "*")) f.Delete();
     }
 
     [Test]
@@ -41,10 +24,10 @@ public class DamagedIndexTests
         DeleteCommitPoints();
         var before = Snapshot();
         Assert.That(before.Keys, Has.Some.EndsWith(".si"), "segment files are left");
-        string input = _temp.Combine("more.jsonl");
+        string input = Temp.Combine("more.jsonl");
         File.WriteAllText(input, "{\"id\":\"new-1\",\"body\":\"نص جديد عن بغداد\"}\n");
 
-        var r = CliRunner.Run("index", input, "--index", _index);
+        var r = CliRunner.Run("index", input, "--index", IndexPath);
 
         Assert.That(r.ExitCode, Is.EqualTo(1), r.Error);
         Assert.That(r.Error.Trim().Split('\n'), Has.Length.EqualTo(1), "one line on stderr");
@@ -60,12 +43,12 @@ public class DamagedIndexTests
     {
         DeleteCommitPoints();
         var before = Snapshot();
-        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index }),
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = IndexPath }),
             Throws.TypeOf<IndexCorruptException>().With.Message.Contains("no commit point").And.Message.Not.Contains("'arabicsearch "));
-        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index, ReadOnly = true }),
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = IndexPath, ReadOnly = true }),
             Throws.TypeOf<IndexCorruptException>());
         Assert.That(Snapshot().Keys, Is.EquivalentTo(before.Keys));
-        var search = CliRunner.Run("search", "--index", _index, "بغداد");
+        var search = CliRunner.Run("search", "--index", IndexPath, "بغداد");
         Assert.That(search.ExitCode, Is.EqualTo(1));
         Assert.That(search.Error, Does.Contain("damaged").And.Not.Contain("create one"));
     }
@@ -73,14 +56,14 @@ public class DamagedIndexTests
     [Test]
     public void Creating_an_index_needs_an_empty_or_absent_folder()
     {
-        string folder = _temp.Combine("notes");
+        string folder = Temp.Combine("notes");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "todo.txt"), "keep me");
         Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = folder }),
             Throws.TypeOf<IndexNotFoundException>().With.Message.Contains("not empty"));
         Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "todo.txt" }));
 
-        using var fresh = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _temp.Combine("fresh") });
+        using var fresh = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = Temp.Combine("fresh") });
         Assert.That(fresh.Count, Is.Zero, "an absent folder is created");
     }
 
@@ -89,7 +72,7 @@ public class DamagedIndexTests
     [TestCase(".cfe")]
     public void Truncated_file_is_corrupt_with_one_line_naming_it(string extension)
     {
-        var file = new DirectoryInfo(_index).GetFiles("*" + extension).Single();
+        var file = new DirectoryInfo(IndexPath).GetFiles("*" + extension).Single();
         using (var s = new FileStream(file.FullName, FileMode.Open)) s.SetLength(s.Length * 2 / 3);
         AssertDamaged(file.Name, "");
     }
@@ -99,7 +82,7 @@ public class DamagedIndexTests
     [TestCase(".cfe")]
     public void Missing_file_is_corrupt_with_one_line_naming_it(string extension)
     {
-        var file = new DirectoryInfo(_index).GetFiles("*" + extension).Single();
+        var file = new DirectoryInfo(IndexPath).GetFiles("*" + extension).Single();
         file.Delete();
         AssertDamaged(file.Name, "missing");
     }
@@ -108,12 +91,12 @@ public class DamagedIndexTests
     {
         foreach (bool readOnly in new[] { true, false })
         {
-            var e = Assert.Throws<IndexCorruptException>(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _index, ReadOnly = readOnly }).Dispose())!;
+            var e = Assert.Throws<IndexCorruptException>(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = IndexPath, ReadOnly = readOnly }).Dispose())!;
             TestContext.Out.WriteLine(e.Message);
             Assert.That(e.Message, Does.Contain("damaged").And.Contain(file).And.Contain(what));
             Assert.That(e.Message, Does.Not.Contain("\n").And.Not.Contain("   at ").And.Not.Contain("'arabicsearch "), "the library names the problem, not a CLI command");
         }
-        var r = CliRunner.Run("search", "--index", _index, "بغداد");
+        var r = CliRunner.Run("search", "--index", IndexPath, "بغداد");
         Assert.That(r.ExitCode, Is.EqualTo(1));
         Assert.That(r.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(r.Error, Does.StartWith("error: The index").And.Contain(file).And.Not.Contain("I/O error"));
