@@ -99,7 +99,7 @@ internal static class SearchPage
                 .Append(H(hit.Title.Length > 0 ? hit.Title : "(بلا عنوان)")).Append("</a></h2><p class=\"meta\">");
             Meta(html, hit.Source, hit.Published, hit.Category);
             html.Append(" · <bdi class=\"id\">").Append(H(hit.Id)).Append("</bdi></p>");
-            html.Append("<p class=\"snippet\">").Append(Snippet(hit.SnippetText, hit.SnippetHighlights)).Append("</p>");
+            html.Append("<p class=\"snippet\">").Append(hit.Snippet).Append("</p>"); // already HTML: the text escaped, <mark> from the ranges
             if (hit.SimilarCount > 0)
             {
                 html.Append("<details class=\"similar\"><summary><bdi dir=\"ltr\">+").Append(hit.SimilarCount).Append(" similar</bdi> · مقالات شبه مطابقة</summary><ul>");
@@ -119,19 +119,6 @@ internal static class SearchPage
         html.Append("</ol>");
         Pager(html, query, results.Total);
         html.Append("</section>");
-    }
-
-    /// <summary>The snippet's plain text HTML-escaped, each matched range wrapped in <c>&lt;mark&gt;</c>: built from the ranges, never by rewriting markup.</summary>
-    internal static string Snippet(string text, IReadOnlyList<TextSpan> highlights)
-    {
-        var sb = new StringBuilder(text.Length + highlights.Count * 13);
-        int at = 0;
-        foreach (var h in highlights)
-        {
-            sb.Append(H(text[at..h.Start])).Append("<mark>").Append(H(text.Substring(h.Start, h.Length))).Append("</mark>");
-            at = h.Start + h.Length;
-        }
-        return sb.Append(H(text[at..])).ToString();
     }
 
     private static void Meta(StringBuilder html, string source, DateOnly? published, string category)

@@ -42,11 +42,11 @@ internal sealed record SearchQuery
         if (dateField is not (null or "published" or "mentioned"))
             throw new InvalidQueryException($"dateField '{dateField}' is not one of published, mentioned.");
         string? sort = One(query, "sort");
-        if (sort is not (null or "relevance" or "recent" or "newest" or "date" or "oldest"))
-            throw new InvalidQueryException($"sort '{sort}' is not one of relevance, recent, newest, date, oldest.");
+        if (sort is not null && !SearchWords.Sorts.Contains(sort))
+            throw new InvalidQueryException($"sort '{sort}' is not one of {string.Join(", ", SearchWords.Sorts)}.");
         string? syntax = One(query, "syntax");
-        if (syntax is not (null or "text" or "plain" or "lucene"))
-            throw new InvalidQueryException($"syntax '{syntax}' is not one of text, plain, lucene.");
+        if (syntax is not null && !SearchWords.Syntaxes.Contains(syntax))
+            throw new InvalidQueryException($"syntax '{syntax}' is not one of {string.Join(", ", SearchWords.Syntaxes)}.");
         int page = Int(query, "page", 1);
         if (page < 1) throw new InvalidQueryException($"page must be 1 or more, not {page}.");
         int pageSize = Int(query, "pageSize", DefaultPageSize);
@@ -74,7 +74,7 @@ internal sealed record SearchQuery
     public SearchRequest ToRequest() => new()
     {
         Text = Text,
-        Syntax = Syntax switch { "plain" => QuerySyntax.Plain, "lucene" => QuerySyntax.Lucene, _ => QuerySyntax.Text },
+        Syntax = SearchWords.Syntax(Syntax),
         Phrase = Phrase,
         Entities = Entities,
         Sources = Sources,
@@ -82,13 +82,7 @@ internal sealed record SearchQuery
         From = From,
         To = To,
         DateField = Mentioned ? DateField.Mentioned : DateField.Published,
-        Sort = Sort switch
-        {
-            "newest" or "date" => SearchSort.Newest,
-            "oldest" => SearchSort.Oldest,
-            "recent" => SearchSort.RelevanceWithRecency,
-            _ => SearchSort.Relevance,
-        },
+        Sort = SearchWords.Sort(Sort),
         Skip = After is null ? (int)Math.Min(int.MaxValue, (long)(Page - 1) * PageSize) : 0,
         Top = PageSize,
         Facets = Facets,

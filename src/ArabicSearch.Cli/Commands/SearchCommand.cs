@@ -9,7 +9,7 @@ internal static class SearchCommand
         var index = new Option<string>("--index") { Description = "The index folder.", Required = true };
         var text = new Argument<string?>("text") { Description = "Free text, as typed into a search box: words (any may match), \"quoted phrases\" (must match), -word (must not); never a syntax error. See --syntax.", Arity = ArgumentArity.ZeroOrOne };
         var syntax = new Option<string>("--syntax") { Description = "How TEXT is read: text (a search box's, the default), plain (every character literal, words only) or lucene (Lucene's classic syntax: AND/OR/NOT, +/-, ( ), wildcards, fuzzy~, ranges; malformed input exits 2).", DefaultValueFactory = _ => "text" };
-        syntax.AcceptOnlyFromAmong("text", "plain", "lucene");
+        syntax.AcceptOnlyFromAmong([.. Server.SearchWords.Syntaxes]);
         var phrase = new Option<string?>("--phrase") { Description = "An exact phrase (normalized, unstemmed)." };
         var stemmed = new Option<bool>("--stemmed") { Description = "Match --phrase on stems instead of exact words." };
         var slop = new Option<int>("--slop") { Description = "Words allowed between the words of a stemmed phrase.", DefaultValueFactory = _ => 0 };
@@ -19,7 +19,7 @@ internal static class SearchCommand
         var dateField = new Option<string>("--date-field") { Description = "What --from/--to apply to: published (default) or mentioned (dates the text talks about).", DefaultValueFactory = _ => "published" };
         dateField.AcceptOnlyFromAmong("published", "mentioned");
         var sort = new Option<string>("--sort") { Description = "relevance; recent (relevance with a recency decay, see --half-life); newest (or date) first; oldest first.", DefaultValueFactory = _ => "relevance" };
-        sort.AcceptOnlyFromAmong("relevance", "recent", "newest", "date", "oldest");
+        sort.AcceptOnlyFromAmong([.. Server.SearchWords.Sorts]);
         var halfLife = new Option<double>("--half-life") { Description = "For --sort recent: days after which an article's score is halved, counted from the newest article.", DefaultValueFactory = _ => new SearchRequest().RecencyHalfLifeDays };
         var top = new Option<int>("--top") { Description = "Hits to show.", DefaultValueFactory = _ => 10 };
         var skip = new Option<int>("--skip") { Description = "Hits to skip (paging).", DefaultValueFactory = _ => 0 };
@@ -44,7 +44,7 @@ internal static class SearchCommand
             var request = new SearchRequest
             {
                 Text = r.GetValue(text),
-                Syntax = r.GetValue(syntax) switch { "plain" => QuerySyntax.Plain, "lucene" => QuerySyntax.Lucene, _ => QuerySyntax.Text },
+                Syntax = Server.SearchWords.Syntax(r.GetValue(syntax)),
                 Phrase = r.GetValue(phrase),
                 PhraseMode = r.GetValue(stemmed) ? PhraseMode.Stemmed : PhraseMode.Exact,
                 PhraseSlop = r.GetValue(slop),
@@ -52,13 +52,7 @@ internal static class SearchCommand
                 From = Cli.ParseDate(r.GetValue(from), "--from"),
                 To = Cli.ParseDate(r.GetValue(to), "--to"),
                 DateField = r.GetValue(dateField) == "mentioned" ? DateField.Mentioned : DateField.Published,
-                Sort = r.GetValue(sort) switch
-                {
-                    "date" or "newest" => SearchSort.Newest,
-                    "oldest" => SearchSort.Oldest,
-                    "recent" => SearchSort.RelevanceWithRecency,
-                    _ => SearchSort.Relevance,
-                },
+                Sort = Server.SearchWords.Sort(r.GetValue(sort)),
                 RecencyHalfLifeDays = r.GetValue(halfLife),
                 Top = r.GetValue(top),
                 Skip = r.GetValue(skip),

@@ -170,7 +170,7 @@ internal sealed class FreeTextQueryBuilder
             if (!latin)
             {
                 int writtenDf = int.MaxValue;
-                foreach (var (term, _, _, _) in QueryTranslator.Analyze(_analyzer.For(ArabicView.Exact), written))
+                foreach (var (term, _, _, _) in ArabicAnalysis.Terms(_analyzer.For(ArabicView.Exact), written))
                     writtenDf = Math.Min(writtenDf, reader.DocFreq(new Term(FieldNames.TextExact, term)));
                 if (writtenDf * 2L >= entityDf) continue;
             }
@@ -216,7 +216,7 @@ internal sealed class FreeTextQueryBuilder
     private SortedDictionary<int, (string Written, string[] Terms)> Positions(ArabicView view, string text)
     {
         var map = new SortedDictionary<int, (string, string[])>();
-        foreach (var group in QueryTranslator.Analyze(_analyzer.For(view), text).GroupBy(t => t.Position))
+        foreach (var group in ArabicAnalysis.Terms(_analyzer.For(view), text).GroupBy(t => t.Position))
             map[group.Key] = (text[group.First().Start..group.First().End], group.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray());
         return map;
     }

@@ -201,9 +201,9 @@ internal sealed class QueryTranslator
     private BooleanQuery? AnyReading(string text)
     {
         var any = new BooleanQuery(true);
-        foreach (var (term, _, _, _) in Analyze(_analyzer.For(ArabicView.Exact), text))
+        foreach (var (term, _, _, _) in ArabicAnalysis.Terms(_analyzer.For(ArabicView.Exact), text))
             any.Add(new TermQuery(new Term(FieldNames.TextExact, term)), Occur.SHOULD);
-        foreach (var (term, _, _, _) in Analyze(_analyzer.For(ArabicView.Stemmed), text))
+        foreach (var (term, _, _, _) in ArabicAnalysis.Terms(_analyzer.For(ArabicView.Stemmed), text))
             any.Add(new TermQuery(new Term(FieldNames.Text, term)), Occur.SHOULD);
         return any.Clauses.Count == 0 ? null : any;
     }
@@ -242,7 +242,7 @@ internal sealed class QueryTranslator
     /// <summary>A phrase over the article's text in <paramref name="view"/>; null when the text has no words.</summary>
     internal Query? PhraseQuery(string text, ArabicView view, int slop, HighlightTerms? highlight = null)
     {
-        var terms = Analyze(_analyzer.For(view), text);
+        var terms = ArabicAnalysis.Terms(_analyzer.For(view), text);
         if (terms.Count == 0) return null;
         string field = view == ArabicView.Exact ? FieldNames.TextExact : FieldNames.Text;
         highlight?.AddPhrase(text, view);
@@ -253,9 +253,6 @@ internal sealed class QueryTranslator
             pq.Add(group.Select(t => new Term(field, t.Term)).ToArray(), group.Key);
         return pq;
     }
-
-    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>, with positions and offsets into it.</summary>
-    internal static List<(string Term, int Position, int Start, int End)> Analyze(Analyzer analyzer, string text) => ArabicAnalysis.Terms(analyzer, text);
 
     /// <summary>The classic query parser with the unbounded parts switched off.</summary>
     private sealed class SafeQueryParser : MultiFieldQueryParser

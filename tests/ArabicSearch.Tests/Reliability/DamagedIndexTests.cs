@@ -142,13 +142,7 @@ public class RepairTests
     public void Repair_without_a_readable_commit_point_changes_nothing()
     {
         using var temp = new TempFolder();
-        string index = temp.Combine("idx");
-        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index }))
-        {
-            engine.AddOrUpdate(IndexProbe.Articles("a", 10));
-            engine.Commit();
-        }
-        foreach (var f in System.IO.Directory.GetFiles(index, "segments*")) File.Delete(f);
+        string index = IndexProbe.WithoutCommitPoint(temp);
         var before = System.IO.Directory.GetFiles(index).Order().ToList();
         Assert.That(() => ArabicSearchEngine.Repair(index), Throws.TypeOf<IndexCorruptException>().With.Message.Contains("Nothing was changed"));
         Assert.That(System.IO.Directory.GetFiles(index).Order().ToList(), Is.EqualTo(before));

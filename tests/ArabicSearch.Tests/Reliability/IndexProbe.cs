@@ -22,6 +22,19 @@ internal static class IndexProbe
         return ids;
     }
 
+    /// <summary>An index of ten articles in <paramref name="temp"/> whose commit point (every segments file) was then lost; its path.</summary>
+    public static string WithoutCommitPoint(TempFolder temp)
+    {
+        string index = temp.Combine("idx");
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index }))
+        {
+            engine.AddOrUpdate(Articles("a", 10));
+            engine.Commit();
+        }
+        foreach (var f in System.IO.Directory.GetFiles(index, "segments*")) File.Delete(f);
+        return index;
+    }
+
     public static List<Article> Articles(string prefix, int count, int version = 0) =>
         Enumerable.Range(0, count).Select(i => Article($"{prefix}-{i:D4}", version, i)).ToList();
 

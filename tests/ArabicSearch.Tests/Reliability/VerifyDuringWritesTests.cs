@@ -99,13 +99,7 @@ public class VerifyDuringWritesTests
     public void Verify_of_index_files_without_a_commit_point_is_damage_not_absence()
     {
         using var temp = new TempFolder();
-        string index = temp.Combine("idx");
-        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index }))
-        {
-            engine.AddOrUpdate(IndexProbe.Articles("a", 10));
-            engine.Commit();
-        }
-        foreach (var f in System.IO.Directory.GetFiles(index, "segments*")) File.Delete(f);
+        string index = IndexProbe.WithoutCommitPoint(temp);
         var report = ArabicSearchEngine.Verify(index);
         Assert.That(report.IsHealthy, Is.False);
         Assert.That(report.Problems.Single(), Does.Contain("no commit point"));
