@@ -35,6 +35,14 @@ public sealed record ArabicSearchOptions
     /// </summary>
     public float LooseViewWeight { get; init; } = 1f;
 
+    /// <summary>
+    /// The weight, from 0 to 1, of a stemmed reading that takes a letter for a lone proclitic (<c>لجنة</c> read as
+    /// <c>جنة</c>, <c>وقال</c> as <c>قال</c>) against the word as written: below 1, an article that has the word itself
+    /// ranks above one that only may have it. Default 0.5. 0 stops such readings from matching; 1 scores them alike.
+    /// Applies to indexes built since issue 12 (class 10); see docs/relevance.md for how it was measured.
+    /// </summary>
+    public float ProcliticReadingWeight { get; init; } = 0.5f;
+
     /// <summary>BM25's term-frequency saturation k1. Default 0.6: short passages and news paragraphs gain little from repeats.</summary>
     public float Bm25K1 { get; init; } = 0.6f;
 
@@ -77,6 +85,7 @@ public sealed record ArabicSearchOptions
         if (TitleWeight is < 1 or > 10) throw new ArgumentException("TitleWeight must be between 1 and 10.");
         if (!(ExactViewWeight >= 0) || float.IsInfinity(ExactViewWeight)) throw new ArgumentException("ExactViewWeight must be zero or positive.");
         if (!(LooseViewWeight >= 0) || float.IsInfinity(LooseViewWeight)) throw new ArgumentException("LooseViewWeight must be zero or positive.");
+        if (!(ProcliticReadingWeight is >= 0 and <= 1)) throw new ArgumentException("ProcliticReadingWeight must be between 0 and 1.");
         if (!(Bm25K1 >= 0) || float.IsInfinity(Bm25K1)) throw new ArgumentException("Bm25K1 must be zero or positive.");
         if (!(Bm25B is >= 0 and <= 1)) throw new ArgumentException("Bm25B must be between 0 and 1.");
         if (MaxResultWindow < 1) throw new ArgumentException("MaxResultWindow must be at least 1.");

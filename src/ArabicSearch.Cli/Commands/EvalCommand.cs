@@ -21,10 +21,11 @@ internal static class EvalCommand
         var b = new Option<float>("--b") { Description = $"Our BM25 b (default {defaults.Bm25B}), for ablations.", DefaultValueFactory = _ => defaults.Bm25B };
         var exactWeight = new Option<float>("--exact-weight") { Description = $"Our exact-view weight (default {defaults.ExactViewWeight}); 0 leaves the view out.", DefaultValueFactory = _ => defaults.ExactViewWeight };
         var titleWeight = new Option<int>("--title-weight") { Description = $"How many times a headline word counts (default {defaults.TitleWeight}), for ablations.", DefaultValueFactory = _ => defaults.TitleWeight };
+        var procliticWeight = new Option<float>("--proclitic-weight") { Description = $"Our weight for a reading that takes a letter for a lone proclitic (default {defaults.ProcliticReadingWeight}), for ablations.", DefaultValueFactory = _ => defaults.ProcliticReadingWeight };
         var looseWeight = new Option<float>("--loose-weight") { Description = $"Our loose-view weight (default {defaults.LooseViewWeight}); 0 leaves the view out.", DefaultValueFactory = _ => defaults.LooseViewWeight };
         var cmd = new Command("eval", "Measure retrieval quality on a judged set: MRR@10, Recall@1/5/10/100, nDCG@10, MAP.\nQueries are searched as a user's plain free text.\n\nExample:\n  arabicsearch eval --corpus corpus.jsonl --queries queries.tsv --qrels qrels.txt --baseline")
         {
-            corpus, queries, qrels, baseline, json, run, top, k1, b, exactWeight, looseWeight, titleWeight,
+            corpus, queries, qrels, baseline, json, run, top, k1, b, exactWeight, looseWeight, titleWeight, procliticWeight,
         };
         cmd.SetAction(r => Cli.Run(() =>
         {
@@ -35,7 +36,7 @@ internal static class EvalCommand
             var set = EvaluationSet.Load(r.GetValue(corpus)!, r.GetValue(queries)!, r.GetValue(qrels)!);
             var options = defaults with
             {
-                Bm25K1 = r.GetValue(k1), Bm25B = r.GetValue(b), ExactViewWeight = r.GetValue(exactWeight), LooseViewWeight = r.GetValue(looseWeight), TitleWeight = r.GetValue(titleWeight),
+                Bm25K1 = r.GetValue(k1), Bm25B = r.GetValue(b), ExactViewWeight = r.GetValue(exactWeight), LooseViewWeight = r.GetValue(looseWeight), TitleWeight = r.GetValue(titleWeight), ProcliticReadingWeight = r.GetValue(procliticWeight),
             };
             EvaluationReport report;
             try

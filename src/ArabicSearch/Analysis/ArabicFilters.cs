@@ -36,8 +36,10 @@ public sealed class ArabicStopwordFilter : TokenFilter
 /// <summary>
 /// Stems each token with the word model: every stemmed reading it gives (<c>ArabicWord.StemReadings</c>) is
 /// emitted at the same position, so a word that may start with a proclitic (<c>لمصر</c>, but also <c>كتاب</c>,
-/// <c>بغداد</c>, <c>وقال</c>) meets either spelling without a dictionary. The hamza mask comes from
-/// <see cref="ArabicTokenizer"/> in the flags attribute.
+/// <c>بغداد</c>, <c>وقال</c>) meets either spelling without a dictionary. A reading that takes a letter for a lone
+/// proclitic (a guess: <c>لجنة</c> read as <c>جنة</c>) is written with <c>ArabicWord.ProcliticReadingMark</c> before
+/// it, so the query side can search it at a lower weight than the word as written (issue 12, class 10). The hamza
+/// mask comes from <see cref="ArabicTokenizer"/> in the flags attribute.
 /// </summary>
 /// <remarks>
 /// Behind another tokenizer the flags must be 0 (every ال is then read as the article) or carry the same mask.
@@ -51,6 +53,7 @@ public sealed class ArabicLightStemFilter : TokenFilter
     private char[] _readings = new char[ArabicWord.MaxReadings * 32];
     private readonly int[] _lengths = new int[ArabicWord.MaxReadings];
     private int _count, _next, _slot;
+    private uint _guesses;
 
     /// <summary>Wraps <paramref name="input"/>.</summary>
     public ArabicLightStemFilter(TokenStream input) : base(input)
@@ -66,10 +69,7 @@ public sealed class ArabicLightStemFilter : TokenFilter
         if (_next < _count)
         {
             // A further reading of the same word. Offsets and other attributes are unchanged.
-            int length = _lengths[_next];
-            var buffer = _term.ResizeBuffer(length);
-            Array.Copy(_readings, _next * _slot, buffer, 0, length);
-            _term.Length = length;
+            Write(_next);
             _posInc.PositionIncrement = 0;
             _next++;
             return true;
@@ -83,11 +83,21 @@ public sealed class ArabicLightStemFilter : TokenFilter
         }
         if (_readings.Length < n * ArabicWord.MaxReadings) _readings = new char[n * ArabicWord.MaxReadings];
         _slot = n;
-        _count = ArabicWord.StemReadings(_term.Buffer.AsSpan(0, n), (uint)_flags.Flags, _readings, _lengths);
-        Array.Copy(_readings, 0, _term.Buffer, 0, _lengths[0]);
-        _term.Length = _lengths[0];
+        _count = ArabicWord.StemReadingsAndGuesses(_term.Buffer.AsSpan(0, n), (uint)_flags.Flags, _readings, _lengths, out _guesses);
+        Write(0);
         _next = 1;
         return true;
+    }
+
+    /// <summary>Writes reading <paramref name="i"/> into the term, marked when it is a guess.</summary>
+    private void Write(int i)
+    {
+        int length = _lengths[i];
+        int mark = (_guesses >> i & 1) != 0 ? 1 : 0;
+        var buffer = _term.ResizeBuffer(length + mark);
+        if (mark == 1) buffer[0] = ArabicWord.ProcliticReadingMark;
+        Array.Copy(_readings, i * _slot, buffer, mark, length);
+        _term.Length = length + mark;
     }
 
     /// <inheritdoc />

@@ -3,8 +3,12 @@ namespace ArabicSearch.Analysis;
 /// <summary>One way to read the start of a word: where its proclitics end and where the bare word starts.</summary>
 /// <param name="ProcliticEnd">Index in the normalized word just past the attached و/ف, ب/ك/ل and future س.</param>
 /// <param name="Start">Index where the bare word starts: past the article too when the reading has one.</param>
+/// <param name="Guess">True when the reading takes a letter that may be the word's own first letter for a lone
+/// proclitic, with no article after it (<c>لجنة</c> read as ل + <c>جنة</c>, <c>وقال</c> as و + <c>قال</c>): the
+/// stemmed view indexes such readings apart (<see cref="ArabicWord.ProcliticReadingMark"/>) so that they rank below the
+/// word as written.</param>
 /// <remarks>The contraction لل (ل + ال) reads as ProcliticEnd at the second ل and Start just past it.</remarks>
-internal readonly record struct WordSplit(int ProcliticEnd, int Start)
+internal readonly record struct WordSplit(int ProcliticEnd, int Start, bool Guess = false)
 {
     /// <summary>True when this reading removes the article ال (or the ل that is left of it in لل).</summary>
     public bool HasArticle => Start > ProcliticEnd;
@@ -94,7 +98,7 @@ internal static class ArabicWord
         // No article: the word as written, then each lone proclitic (guarded so that three letters stay).
         Add(splits, ref count, new WordSplit(0, 0));
         // A conjunction before three letters or more (وقال, فقال); not before ال + one letter (والد), which is no word.
-        if (conj == 1 && !(w[1] == Alef && w[2] == Lam && !HasHamza(mask, 1))) Add(splits, ref count, new WordSplit(1, 1));
+        if (conj == 1 && !(w[1] == Alef && w[2] == Lam && !HasHamza(mask, 1))) Add(splits, ref count, new WordSplit(1, 1, Guess: true));
         for (int k = 0; k <= conj; k++)
         {
             char c = w[k];
@@ -103,10 +107,10 @@ internal static class ArabicWord
             // ب/ك/ل before three letters; not لا (a root or the negation), nor after و/ف before ا (وكالة, وباريس);
             // an alef written with hamza starts a word, so there it is (لأيار, ولأن).
             if ((c == Beh || c == Lam || c == Kaf) && n - k - 1 >= 3 && !(next == Alef && !HasHamza(mask, k + 1) && (c == Lam || k > 0)))
-                Add(splits, ref count, new WordSplit(k + 1, k + 1));
+                Add(splits, ref count, new WordSplit(k + 1, k + 1, Guess: true));
             // future سيـ/ستـ/سنـ before a verb of three letters or more
             if (c == Seen && n - k - 1 >= 4 && (next == Yeh || next == Teh || next == Noon))
-                Add(splits, ref count, new WordSplit(k + 1, k + 1));
+                Add(splits, ref count, new WordSplit(k + 1, k + 1, Guess: true));
         }
         return count;
     }
@@ -175,8 +179,32 @@ internal static class ArabicWord
     /// most-stripped first. A word that glues digits to letters (<c>2021م</c>, <c>كوفيد19</c>) also reads as its
     /// number and as its letters, so either finds it.
     /// </summary>
-    public static int StemReadings(ReadOnlySpan<char> w, uint mask, Span<char> buffer, Span<int> lengths)
+    public static int StemReadings(ReadOnlySpan<char> w, uint mask, Span<char> buffer, Span<int> lengths) =>
+        StemReadingsAndGuesses(w, mask, buffer, lengths, out _);
+
+    /// <summary>
+    /// The prefix of a stemmed-view term whose reading is a guess (<see cref="WordSplit.Guess"/>): <c>لجنة</c> is indexed
+    /// as <c>لجنه</c> and <c>\u0001جنه</c>, so a query for <c>جنة</c> finds it, scored below the articles that have
+    /// <c>جنة</c> itself (issue 12, class 10). Never part of a normalized word.
+    /// </summary>
+    public const char ProcliticReadingMark = '\u0001';
+
+    /// <summary>True when the stemmed-view term <paramref name="term"/> is a guessed reading (starts with <see cref="ProcliticReadingMark"/>).</summary>
+    public static bool IsGuess(ReadOnlySpan<char> term) => term.Length > 0 && term[0] == ProcliticReadingMark;
+
+    /// <summary>The reading a stemmed-view term stands for: the term without <see cref="ProcliticReadingMark"/>.</summary>
+    public static string ReadingOf(string term) => IsGuess(term) ? term[1..] : term;
+
+    /// <summary>The stemmed-view term of <paramref name="reading"/> as a guessed reading.</summary>
+    public static string GuessTerm(string reading) => ProcliticReadingMark + ReadingOf(reading);
+
+    /// <summary>
+    /// As <see cref="StemReadings"/>; bit i of
+    /// <paramref name="guesses"/> is set when reading i comes only from guessed splits (<see cref="WordSplit.Guess"/>).
+    /// </summary>
+    public static int StemReadingsAndGuesses(ReadOnlySpan<char> w, uint mask, Span<char> buffer, Span<int> lengths, out uint guesses)
     {
+        guesses = 0;
         int n = w.Length;
         int count = 0;
         int digits = 0;
@@ -184,27 +212,27 @@ internal static class ArabicWord
         if (digits > 0 && digits < n)
         {
             // glued digits: the whole word, each run of digits, and the readings of each run of two letters or more
-            AddReading(w, w, buffer, lengths, ref count);
+            AddReading(w, w, buffer, lengths, ref count, false, ref guesses);
             int runStart = 0;
             for (int i = 1; i <= n; i++)
             {
                 if (i < n && (w[i] is >= '0' and <= '9') == (w[runStart] is >= '0' and <= '9')) continue;
                 var run = w[runStart..i];
-                if (run[0] is >= '0' and <= '9') AddReading(w, run, buffer, lengths, ref count);
-                else if (run.Length >= 2) AddArabicReadings(w, run, runStart < 32 ? mask >> runStart : 0, buffer, lengths, ref count);
+                if (run[0] is >= '0' and <= '9') AddReading(w, run, buffer, lengths, ref count, false, ref guesses);
+                else if (run.Length >= 2) AddArabicReadings(w, run, runStart < 32 ? mask >> runStart : 0, buffer, lengths, ref count, ref guesses);
                 runStart = i;
             }
             return count;
         }
-        AddArabicReadings(w, w, mask, buffer, lengths, ref count);
+        AddArabicReadings(w, w, mask, buffer, lengths, ref count, ref guesses);
         return count;
     }
 
-    private static void AddArabicReadings(ReadOnlySpan<char> word, ReadOnlySpan<char> w, uint mask, Span<char> buffer, Span<int> lengths, ref int count)
+    private static void AddArabicReadings(ReadOnlySpan<char> word, ReadOnlySpan<char> w, uint mask, Span<char> buffer, Span<int> lengths, ref int count, ref uint guesses)
     {
         if (w.Length < 3 || !IsArabicLetter(w[0]))
         {
-            AddReading(word, w, buffer, lengths, ref count);
+            AddReading(word, w, buffer, lengths, ref count, false, ref guesses);
             return;
         }
         Span<WordSplit> splits = stackalloc WordSplit[MaxSplits];
@@ -216,19 +244,26 @@ internal static class ArabicWord
         {
             var bare = w[splits[i].Start..];
             int end = ArabicLightStemmer.StripSuffixes(bare, out bool tanweenAmbiguous);
-            AddReading(word, bare[..end], buffer, lengths, ref count);
+            bool guess = splits[i].Guess;
+            AddReading(word, bare[..end], buffer, lengths, ref count, guess, ref guesses);
             // a three-letter noun with the tanween alef (عاما, يوما) or a four-letter word ending in ا (كندا): both
-            if (tanweenAmbiguous) AddReading(word, bare[..(end - 1)], buffer, lengths, ref count);
+            if (tanweenAmbiguous) AddReading(word, bare[..(end - 1)], buffer, lengths, ref count, guess, ref guesses);
         }
     }
 
-    private static void AddReading(ReadOnlySpan<char> word, ReadOnlySpan<char> reading, Span<char> buffer, Span<int> lengths, ref int count)
+    // A reading that two splits give is a guess only when both are guesses.
+    private static void AddReading(ReadOnlySpan<char> word, ReadOnlySpan<char> reading, Span<char> buffer, Span<int> lengths, ref int count, bool guess, ref uint guesses)
     {
         int slot = word.Length;
         for (int i = 0; i < count; i++)
-            if (buffer.Slice(i * slot, lengths[i]).SequenceEqual(reading)) return;
+        {
+            if (!buffer.Slice(i * slot, lengths[i]).SequenceEqual(reading)) continue;
+            if (!guess) guesses &= ~(1u << i);
+            return;
+        }
         if (count >= MaxReadings || count >= lengths.Length) return;
         reading.CopyTo(buffer[(count * slot)..]);
+        if (guess) guesses |= 1u << count;
         lengths[count++] = reading.Length;
     }
 }

@@ -73,7 +73,7 @@ internal sealed class HighlightTerms
     }
 
     private static IEnumerable<(string Term, int Position)> Analyze(string text, ArabicView view) =>
-        ArabicAnalysis.Terms(Analyzers[(int)view], text).Select(t => (t.Term, t.Position));
+        ArabicAnalysis.Terms(Analyzers[(int)view], text).Select(t => (ArabicWord.ReadingOf(t.Term), t.Position)); // readings, as SnippetBuilder compares
 }
 
 /// <summary>A phrase to mark: in <paramref name="View"/>, the word at each relative position must have a reading in its set.</summary>

@@ -63,7 +63,7 @@ internal sealed class FreeTextQueryBuilder
 
     private readonly FieldAnalyzer _analyzer;
     private readonly EntityRecognizer _recognizer;
-    private readonly float _exactWeight, _looseWeight;
+    private readonly float _exactWeight, _looseWeight, _guessWeight;
 
     public FreeTextQueryBuilder(FieldAnalyzer analyzer, EntityRecognizer recognizer, ArabicSearchOptions options)
     {
@@ -71,6 +71,7 @@ internal sealed class FreeTextQueryBuilder
         _recognizer = recognizer;
         _exactWeight = options.ExactViewWeight;
         _looseWeight = options.LooseViewWeight;
+        _guessWeight = options.ProcliticReadingWeight;
     }
 
     /// <summary>One distinct word of the text: its readings in each view.</summary>
@@ -117,10 +118,10 @@ internal sealed class FreeTextQueryBuilder
         foreach (var w in words)
         {
             var strict = new BooleanQuery(true);
-            if (w.Stemmed.Length > 0) strict.Add(Term(FieldNames.Text, w.Stemmed, 1f), Occur.SHOULD);
+            if (w.Stemmed.Length > 0 && StemmedTerm(w.Stemmed, reader) is { } stemmedClause) strict.Add(stemmedClause, Occur.SHOULD);
             if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords) && !stemmedOnly) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
             matching.Add(strict, Occur.SHOULD);
-            foreach (var t in w.Stemmed) highlight.Stemmed.Add(t);
+            foreach (var t in w.Stemmed) highlight.Stemmed.Add(ArabicWord.ReadingOf(t));
             foreach (var t in w.Exact) highlight.Exact.Add(t);
             if (w.Loose.Length == 0 || stemmedOnly) continue;
 
@@ -130,7 +131,8 @@ internal sealed class FreeTextQueryBuilder
                 // A long skeleton (امرك for أمريكي and أميركي) is one word's spellings: its variants may match.
                 matching.Add(looseClause, Occur.SHOULD);
             }
-            else if (reader is not null && !AnyHas(reader, FieldNames.Text, w.Stemmed) && !AnyHas(reader, FieldNames.TextExact, w.Exact))
+            else if (reader is not null && !AnyHas(reader, FieldNames.Text, w.Stemmed.SelectMany(t => ProcliticReadings.Both(FieldNames.Text, t)).Select(t => t.Text).ToArray())
+                     && !AnyHas(reader, FieldNames.TextExact, w.Exact))
             {
                 // No article has the word as written or stemmed: let its variants match, and say so.
                 if (AnyHas(reader, FieldNames.TextLoose, w.Loose))
@@ -192,6 +194,21 @@ internal sealed class FreeTextQueryBuilder
         foreach (var t in terms)
             if (reader.DocFreq(new Term(field, t)) > 0) return true;
         return false;
+    }
+
+    /// <summary>
+    /// One word in the stemmed view: the better of its readings, each searched as written and as a guessed reading
+    /// (<see cref="ProcliticReadings"/>). Null when the index has none of them, so the word does not match there.
+    /// </summary>
+    private Query? StemmedTerm(string[] readings, IndexReader? reader)
+    {
+        var clauses = new List<Query>(readings.Length);
+        foreach (var r in readings)
+            if (ProcliticReadings.Reading(FieldNames.Text, r, _guessWeight, reader) is { } q) clauses.Add(q);
+        if (clauses.Count <= 1) return clauses.Count == 0 ? null : clauses[0];
+        var max = new DisjunctionMaxQuery(0f);
+        foreach (var q in clauses) max.Add(q);
+        return max;
     }
 
     /// <summary>One word in one field: its reading, or the better of its stacked readings.</summary>

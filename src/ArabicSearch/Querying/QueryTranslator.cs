@@ -31,6 +31,7 @@ internal sealed class QueryTranslator
     private readonly string[] _textFields;
     private readonly Dictionary<string, float> _boosts;
     private readonly FreeTextQueryBuilder _freeText;
+    private readonly float _guessWeight;
 
     public QueryTranslator(FieldAnalyzer analyzer, EntityRecognizer recognizer, ArabicSearchOptions options)
     {
@@ -45,6 +46,7 @@ internal sealed class QueryTranslator
         // word or a NOT match spellings the user did not write.
         _textFields = _boosts.Where(kv => kv.Value > 0).Select(kv => kv.Key).ToArray();
         _freeText = new FreeTextQueryBuilder(analyzer, recognizer, options);
+        _guessWeight = options.ProcliticReadingWeight;
     }
 
     /// <summary>Checks the parts of <paramref name="request"/> that need no index; the same messages wherever the request comes from.</summary>
@@ -204,7 +206,7 @@ internal sealed class QueryTranslator
         foreach (var (term, _, _, _) in ArabicAnalysis.Terms(_analyzer.For(ArabicView.Exact), text))
             any.Add(new TermQuery(new Term(FieldNames.TextExact, term)), Occur.SHOULD);
         foreach (var (term, _, _, _) in ArabicAnalysis.Terms(_analyzer.For(ArabicView.Stemmed), text))
-            any.Add(new TermQuery(new Term(FieldNames.Text, term)), Occur.SHOULD);
+            foreach (var t in ProcliticReadings.Both(FieldNames.Text, term)) any.Add(new TermQuery(t), Occur.SHOULD);
         return any.Clauses.Count == 0 ? null : any;
     }
 
@@ -214,7 +216,7 @@ internal sealed class QueryTranslator
         QueryGuard.CheckNesting(text);
         try
         {
-            return QueryGuard.WithoutRepeatedClauses(parser.Parse(text));
+            return ProcliticReadings.Expand(QueryGuard.WithoutRepeatedClauses(parser.Parse(text)), _guessWeight);
         }
         catch (ParseException e) when (e.InnerException is BooleanQuery.TooManyClausesException)
         {
@@ -246,12 +248,13 @@ internal sealed class QueryTranslator
         if (terms.Count == 0) return null;
         string field = view == ArabicView.Exact ? FieldNames.TextExact : FieldNames.Text;
         highlight?.AddPhrase(text, view);
-        if (terms.Count == 1) return new TermQuery(new Term(field, terms[0].Term));
+        if (terms.Count == 1) return ProcliticReadings.Expand(new TermQuery(new Term(field, terms[0].Term)), _guessWeight);
         // Stacked readings (two terms at one position) need a MultiPhraseQuery; stopword gaps are kept as positions.
+        // In the stemmed view each reading is found as written or guessed (ProcliticReadings).
         var pq = new MultiPhraseQuery { Slop = slop };
         foreach (var group in terms.GroupBy(t => t.Position))
             pq.Add(group.Select(t => new Term(field, t.Term)).ToArray(), group.Key);
-        return pq;
+        return ProcliticReadings.Expand(pq, _guessWeight);
     }
 
     /// <summary>The classic query parser with the unbounded parts switched off.</summary>
