@@ -20,13 +20,19 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
         var translated = translator.Translate(request, searcher.IndexReader);
         int wanted = Math.Max(1, request.Skip + request.Top);
         int window = request.CollapseDuplicates ? Math.Min(maxResultWindow, Math.Max(100, wanted * 4)) : wanted;
+        // A first page in relevance order is collected with the cheap first pass, then rescored (see TranslatedQuery).
+        // Cursor pages search the full query, so that they continue the order of the scores the first page showed.
+        bool rescoring = translated.FirstPass is not null && translated.Rescore is not null && after is null;
+        var matching = translated.FirstPass ?? translated.Query;
         TopDocs top;
         List<(int Leader, List<int> Others)>? groups = null;
         while (true)
         {
             try
             {
-                top = TopHits(searcher, translated.Query, window, request.Sort, after?.ToScoreDoc(), cancellationToken);
+                top = rescoring
+                    ? Rescored(searcher, translated.FirstPass!, translated.Rescore!, window, cancellationToken)
+                    : TopHits(searcher, translated.Query, window, request.Sort, after?.ToScoreDoc(), cancellationToken);
             }
             catch (BooleanQuery.TooManyClausesException e)
             {
@@ -53,7 +59,7 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
             var counter = new FacetCounter();
             var categories = new CategoryCounter();
             ICollector both = MultiCollector.Wrap(counter, categories);
-            searcher.Search(translated.Query, cancellationToken.CanBeCanceled ? new CancellableCollector(both, cancellationToken) : both);
+            searcher.Search(matching, cancellationToken.CanBeCanceled ? new CancellableCollector(both, cancellationToken) : both);
             facets = counter.Result(recognizer.TypeOf, recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
         }
         // Search-after paging: where this page ends, and whether any match is left after it.
@@ -87,6 +93,50 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
             Entities = mapper.EntitiesOf(doc),
             SimilarIds = similarIds,
         };
+    }
+
+    /// <summary>The deepest first pass a rescored page reads, as a multiple of the page's window (and at least <see cref="MinRescoreDepth"/>).</summary>
+    public const int RescoreDepthFactor = 4;
+
+    /// <summary>The fewest first-pass hits a rescored page reads.</summary>
+    public const int MinRescoreDepth = 100;
+
+    /// <summary>
+    /// The best <paramref name="window"/> hits by relevance: the best of <paramref name="firstPass"/> (at least
+    /// <see cref="MinRescoreDepth"/>, <see cref="RescoreDepthFactor"/> times the window), each with the score of
+    /// <paramref name="rescore"/> added (its score under the full query), best first. The total is the first pass's,
+    /// which matches the same articles.
+    /// </summary>
+    private static TopDocs Rescored(IndexSearcher searcher, Query firstPass, Query rescore, int window, CancellationToken cancellationToken)
+    {
+        int depth = (int)Math.Min(int.MaxValue, Math.Max(MinRescoreDepth, (long)window * RescoreDepthFactor));
+        var first = TopHits(searcher, firstPass, depth, SearchSort.Relevance, null, cancellationToken);
+        if (first.ScoreDocs.Length == 0) return first;
+        cancellationToken.ThrowIfCancellationRequested();
+        // Each first-pass hit in document order, so each segment's scorer only moves forward (as QueryRescorer does;
+        // Lucene.Net's throws when a segment has no match of the rescoring query).
+        var hits = first.ScoreDocs.Select(sd => new ScoreDoc(sd.Doc, sd.Score)).OrderBy(sd => sd.Doc).ToArray();
+        var weight = searcher.CreateNormalizedWeight(rescore);
+        var leaves = searcher.IndexReader.Leaves;
+        int leaf = -1, end = 0;
+        Scorer? scorer = null;
+        foreach (var hit in hits)
+        {
+            while (hit.Doc >= end)
+            {
+                leaf++;
+                end = leaves[leaf].DocBase + leaves[leaf].Reader.MaxDoc;
+                scorer = weight.GetScorer(leaves[leaf], leaves[leaf].AtomicReader.LiveDocs);
+            }
+            if (scorer is null) continue;
+            int target = hit.Doc - leaves[leaf].DocBase;
+            int at = scorer.DocID < target ? scorer.Advance(target) : scorer.DocID;
+            if (at == target) hit.Score += scorer.GetScore();
+        }
+        // Best first; equal scores in document order, as the collectors order them.
+        Array.Sort(hits, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+        var page = hits.Length > window ? hits[..window] : hits;
+        return new TopDocs(first.TotalHits, page, page.Length > 0 ? page[0].Score : float.NaN);
     }
 
     /// <summary>
