@@ -25,6 +25,7 @@ public static class Profile
         using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
         if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
+        if (args.Length > 2 && args[2] == "parts") return Parts(articles);
         if (args.Length > 2 && args[2] == "engine")
         {
             // For a profiler: only our pipeline, a few times over.
@@ -149,6 +150,57 @@ public static class Profile
             Console.WriteLine($"{(phrase ? "phrase" : "free text"),-10} ours: translate {Ms(t[0]):0.000} search {Ms(t[1]):0.000} load {Ms(t[2]):0.000} snippets {Ms(t[3]):0.000} ms | stock: parse+search {Ms(t[4]):0.000} load {Ms(t[5]):0.000} ms (means)");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Time and allocations of each piece of indexing one article (<c>DocumentMapper.ToDocument</c> and the inversion
+    /// of its text views), one thread, warm: where the gap to the stock pipeline is.
+    /// </summary>
+    private static int Parts(IReadOnlyList<Article> articles)
+    {
+        double mb = BenchmarkCorpus.Utf8Bytes(articles) / 1e6;
+        using var fieldAnalyzer = new Indexing.FieldAnalyzer();
+        using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        var mapper = new Indexing.DocumentMapper(EntityRecognizer.Default);
+        for (int round = 0; round < 3; round++)
+        {
+            Console.WriteLine($"-- round {round + 1}");
+            TimeAlloc("stock analysis: headline + body", mb, () => articles.Sum(a => TokenCount(stock, a.Title) + TokenCount(stock, a.Body)));
+            TimeAlloc("every view as indexed (headline x2 + body, 3 views)", mb, () => articles.Sum(a =>
+            {
+                long n = 0;
+                foreach (var field in new[] { FieldNames.Text, FieldNames.TextExact, FieldNames.TextLoose })
+                    n += 2 * TokenCount(fieldAnalyzer, a.Title, field) + TokenCount(fieldAnalyzer, a.Body, field);
+                return n;
+            }));
+            TimeAlloc("entities: Recognize(title) + Recognize(body)", mb, () => articles.Sum(a => (long)EntityRecognizer.Default.Recognize(a.Title).Count + EntityRecognizer.Default.Recognize(a.Body).Count));
+            TimeAlloc("dates: DistinctDays(title + body)", mb, () => articles.Sum(a => (long)Dates.DateMentionExtractor.DistinctDays(a.Title + "\n" + a.Body, a.Published).Count()));
+            TimeAlloc("fingerprint: FingerprintOf(article)", mb, () => articles.Sum(a => (long)Indexing.DuplicateIndex.FingerprintOf(a).ShingleCount));
+            TimeAlloc("completions: TextWords.Split(title)", mb, () => articles.Sum(a => (long)TextWords.Split(a.Title).Count));
+            TimeAlloc("ToDocument (streams not consumed)", mb, () => articles.Sum(a => (long)mapper.ToDocument(a).Fields.Count));
+        }
+        return 0;
+    }
+
+    private static long TokenCount(Analyzer analyzer, string text, string field = "body")
+    {
+        long n = 0;
+        using var ts = analyzer.GetTokenStream(field, text);
+        ts.Reset();
+        while (ts.IncrementToken()) n++;
+        ts.End();
+        return n;
+    }
+
+    private static void TimeAlloc(string what, double mb, Func<long> work)
+    {
+        work();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var sw = Stopwatch.StartNew();
+        long result = work();
+        sw.Stop();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine($"{what,-58} {sw.Elapsed.TotalMilliseconds,8:N0} ms {mb / sw.Elapsed.TotalSeconds,7:0.0} MB/s {allocated / 1e6,8:N1} MB alloc ({result:N0})");
     }
 
     private static void Time(string what, double mb, Func<long> work)

@@ -56,7 +56,29 @@ internal static class DateMentionExtractor
     public static IReadOnlyList<DateMention> Extract(string text, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = TextWords.Split(text);
+        return Extract(new JoinedText(text, null), TextWords.Split(text), published);
+    }
+
+    /// <summary>
+    /// The distinct days of <paramref name="first"/> + <c>\n</c> + <paramref name="second"/> (a headline and a body), from
+    /// their words already split, without joining the strings: the same days as <c>DistinctDays(first + "\n" + second)</c>.
+    /// </summary>
+    internal static IEnumerable<DateOnly> DistinctDays(string first, List<TextWord> firstWords, string second, List<TextWord> secondWords, DateOnly? published)
+    {
+        // Words never span the line break, so the joined text's words are the headline's, then the body's shifted past it.
+        var words = new List<TextWord>(firstWords.Count + secondWords.Count);
+        words.AddRange(firstWords);
+        int shift = first.Length + 1;
+        foreach (var w in secondWords) words.Add(w with { Start = w.Start + shift, End = w.End + shift });
+        var found = Extract(new JoinedText(first, second), words, published);
+        if (found.Count == 0) return [];
+        var days = new List<DateOnly>(found.Count);
+        foreach (var m in found) if (!days.Contains(m.Date)) days.Add(m.Date);
+        return days;
+    }
+
+    private static List<DateMention> Extract(JoinedText text, List<TextWord> words, DateOnly? published)
+    {
         var found = new List<DateMention>();
         for (int i = 0; i < words.Count; i++)
         {
@@ -68,11 +90,11 @@ internal static class DateMentionExtractor
         return found;
     }
 
-    /// <summary>The distinct days of <see cref="Extract"/>, for indexing.</summary>
+    /// <summary>The distinct days of <see cref="Extract(string, DateOnly?)"/>, for indexing.</summary>
     internal static IEnumerable<DateOnly> DistinctDays(string text, DateOnly? published) => Extract(text, published).Select(m => m.Date).Distinct();
 
     /// <summary>[day] month [/month] [year]; returns the number of words used.</summary>
-    private static int TryCalendarDate(string text, List<TextWord> words, int i, DateOnly? published, List<DateMention> found)
+    private static int TryCalendarDate(JoinedText text, List<TextWord> words, int i, DateOnly? published, List<DateMention> found)
     {
         int at = i;
         int? day = null;
@@ -108,7 +130,7 @@ internal static class DateMentionExtractor
     /// <summary>
     /// A bare month name counts when a date word leads it (في، شهر، منذ، حتى، مطلع، نهاية…) or punctuation or a month-year follows.
     /// </summary>
-    private static bool StandsAlone(string text, List<TextWord> words, int first, int end)
+    private static bool StandsAlone(JoinedText text, List<TextWord> words, int first, int end)
     {
         if (first > 0)
         {
@@ -146,7 +168,7 @@ internal static class DateMentionExtractor
     }
 
     /// <summary>29/6/2021, 29-6-2021, 29.6.2021 or 2021-06-29: three numbers joined by one separator character each.</summary>
-    private static int TryNumericDate(string text, List<TextWord> words, int i, List<DateMention> found)
+    private static int TryNumericDate(JoinedText text, List<TextWord> words, int i, List<DateMention> found)
     {
         if (i + 2 >= words.Count) return 0;
         for (int k = i; k < i + 2; k++)
@@ -194,6 +216,12 @@ internal static class DateMentionExtractor
         // "اليوم الخميس": the weekday that follows names the same day; let it be found on its own.
         found.Add(new DateMention(published.AddDays(offset), words[i].Start, words[i].End, false));
         return 1;
+    }
+
+    /// <summary>A text, or two joined by a line break, read by index without building the joined string.</summary>
+    private readonly struct JoinedText(string first, string? second)
+    {
+        public char this[int i] => second is null || i < first.Length ? first[i] : i == first.Length ? '\n' : second[i - first.Length - 1];
     }
 
     private static int NearestYear(DateOnly published, int month, int day)
