@@ -26,6 +26,30 @@ public static class Profile
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
         if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
         if (args.Length > 2 && args[2] == "parts") return Parts(articles);
+        if (args.Length > 2 && args[2] == "memo")
+        {
+            var words = articles.SelectMany(a => TextWords.Split(a.Body)).ToList();
+            for (int r = 0; r < 3; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                long k = 0;
+                foreach (var w in words) k += WordMemo.Get(w.Text, w.HamzaMask).Stems.Length;
+                Console.WriteLine($"memo: {words.Count:N0} look-ups {sw.Elapsed.TotalMilliseconds:N0} ms ({k})");
+                sw.Restart();
+                k = 0;
+                foreach (var w in words) k += w.Text.Length;
+                Console.WriteLine($"loop alone: {sw.Elapsed.TotalMilliseconds:N0} ms ({k})");
+                sw.Restart();
+                k = 0;
+                foreach (var a in articles) k += AnalyzedText.Of(a.Body).Words.Count;
+                Console.WriteLine($"AnalyzedText.Of(body): {sw.Elapsed.TotalMilliseconds:N0} ms ({k})");
+                sw.Restart();
+                k = 0;
+                foreach (var a in articles) k += TextWords.Split(a.Body).Count;
+                Console.WriteLine($"TextWords.Split(body): {sw.Elapsed.TotalMilliseconds:N0} ms ({k})");
+            }
+            return 0;
+        }
         if (args.Length > 2 && args[2] == "engine")
         {
             // For a profiler: only our pipeline, a few times over.
@@ -40,6 +64,7 @@ public static class Profile
         }
         using var exact = new ArabicSearchAnalyzer(ArabicView.Exact);
         using var stemmed = new ArabicSearchAnalyzer(ArabicView.Stemmed);
+        using var loose = new ArabicSearchAnalyzer(ArabicView.Loose);
         if (args.Length > 2 && args[2] == "analysis")
         {
             for (int i = 0; i < 5; i++)
@@ -47,6 +72,10 @@ public static class Profile
                 Time("analysis: stock ArabicAnalyzer", mb, () => Tokens(stock, articles));
                 Time("analysis: ours, exact view", mb, () => Tokens(exact, articles));
                 Time("analysis: ours, stemmed view", mb, () => Tokens(stemmed, articles));
+                Time("analysis: ours, every view, one pass per view", mb, () => Tokens(exact, articles) + Tokens(stemmed, articles) + Tokens(loose, articles));
+                Time("analysis: ours, every view, one shared pass", mb, () => SharedTokens(articles));
+                Time("analysis: ours, the shared pass alone (no view read)", mb, () => articles.Sum(a => (long)AnalyzedText.Of(a.Title).Words.Count + AnalyzedText.Of(a.Body).Words.Count));
+                Console.WriteLine($"word memo: {WordMemo.Count:N0} words held, {WordMemo.Misses:N0} worked out so far");
             }
             return 0;
         }
@@ -228,6 +257,29 @@ public static class Profile
         }
         return n;
     }
+
+    /// <summary>Every view of every headline and body from one analysis pass each (<see cref="AnalyzedText"/>), as indexing does.</summary>
+    private static long SharedTokens(IReadOnlyList<Article> articles)
+    {
+        long n = 0;
+        foreach (var a in articles)
+        {
+            foreach (var text in new[] { a.Title, a.Body })
+            {
+                var analyzed = AnalyzedText.Of(text);
+                foreach (var view in Views)
+                {
+                    using var ts = analyzed.Stream(view);
+                    ts.Reset();
+                    while (ts.IncrementToken()) n++;
+                    ts.End();
+                }
+            }
+        }
+        return n;
+    }
+
+    private static readonly ArabicView[] Views = [ArabicView.Exact, ArabicView.Stemmed, ArabicView.Loose];
 
     private static long WithFolder(Action<string> work)
     {

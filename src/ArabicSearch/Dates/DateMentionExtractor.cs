@@ -46,6 +46,9 @@ internal static class DateMentionExtractor
         [ArabicNormalizer.Normalize("السبت")] = DayOfWeek.Saturday,
     };
 
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = SingleWordMonths.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string Yesterday = ArabicNormalizer.Normalize("أمس"), TheYesterday = ArabicNormalizer.Normalize("الأمس");
     private static readonly string Today = ArabicNormalizer.Normalize("اليوم"), Tomorrow = ArabicNormalizer.Normalize("غدا");
     private static readonly string Before = ArabicNormalizer.Normalize("أول");
@@ -155,8 +158,9 @@ internal static class DateMentionExtractor
         month = 0;
         if (i >= words.Count) return 0;
         string w = words[i].Text;
-        foreach (var form in ArabicWord.WithoutProclitics(w, words[i].HamzaMask)) // ويونيو، بمارس، لأيار
-            if (SingleWordMonths.TryGetValue(form, out month)) return 1;
+        var forms = new ProcliticForms(w, words[i].HamzaMask, stackalloc char[w.Length + 2]); // ويونيو، بمارس، لأيار
+        while (forms.MoveNext())
+            if (MonthLookup.TryGetValue(forms.Current, out month)) return 1;
         if (i + 1 < words.Count && (w == Kanun || w == Tishrin))
         {
             string n = words[i + 1].Text;
@@ -191,13 +195,11 @@ internal static class DateMentionExtractor
     private static int TryRelativeDay(List<TextWord> words, int i, DateOnly published, List<DateMention> found)
     {
         string w = words[i].Text;
-        foreach (var form in ArabicWord.WithoutProclitics(w)) // والأربعاء
-        {
-            if (!Weekdays.ContainsKey(form)) continue;
-            w = form;
-            break;
-        }
-        if (Weekdays.TryGetValue(w, out var weekday))
+        var forms = new ProcliticForms(w, 0, stackalloc char[w.Length + 2]); // والأربعاء
+        bool isWeekday = false;
+        DayOfWeek weekday = default;
+        while (!isWeekday && forms.MoveNext()) isWeekday = WeekdayLookup.TryGetValue(forms.Current, out weekday);
+        if (isWeekday)
         {
             int back = ((int)published.DayOfWeek - (int)weekday + 7) % 7;
             found.Add(new DateMention(published.AddDays(-back), words[i].Start, words[i].End, false));
@@ -240,7 +242,13 @@ internal static class DateMentionExtractor
     /// <summary>عام or سنة, with or without the article and proclitics (لعام، وعام، بالعام) as the word model reads them.</summary>
     private static bool IsYearWord(string w)
     {
-        foreach (var form in ArabicWord.BareWords(w)) if (form is "عام" or "سنه") return true;
+        Span<WordSplit> splits = stackalloc WordSplit[ArabicWord.MaxSplits];
+        int count = ArabicWord.Splits(w, 0, splits);
+        for (int i = 0; i < count; i++)
+        {
+            var bare = w.AsSpan(splits[i].Start); // ArabicWord.BareWords, without a string per reading
+            if (bare.SequenceEqual("عام") || bare.SequenceEqual("سنه")) return true;
+        }
         return false;
     }
 

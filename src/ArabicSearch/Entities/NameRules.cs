@@ -323,25 +323,9 @@ internal static class NameRules
     private static bool FirstForm(HashSet<string> set, string w, out string found)
     {
         var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(w, out found!)) return true;
-        Span<WordSplit> splits = stackalloc WordSplit[ArabicWord.MaxSplits];
-        int count = ArabicWord.Splits(w, 0, splits);
-        Span<char> withArticle = stackalloc char[w.Length + 2];
-        withArticle[0] = '\u0627';
-        withArticle[1] = '\u0644';
-        for (int i = 0; i < count; i++)
-        {
-            var split = splits[i];
-            if (split.ProcliticEnd == 0) continue;
-            scoped ReadOnlySpan<char> form;
-            if (split.HasArticle)
-            {
-                w.AsSpan(split.Start).CopyTo(withArticle[2..]); // the article written back: للرئيس → الرئيس
-                form = withArticle[..(2 + w.Length - split.Start)];
-            }
-            else form = w.AsSpan(split.ProcliticEnd);
-            if (lookup.TryGetValue(form, out found!)) return true;
-        }
+        var forms = new ProcliticForms(w, 0, stackalloc char[w.Length + 2]);
+        while (forms.MoveNext())
+            if (lookup.TryGetValue(forms.Current, out found!)) return true;
         found = "";
         return false;
     }
