@@ -26,30 +26,6 @@ public static class Profile
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
         if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
         if (args.Length > 2 && args[2] == "parts") return Parts(articles);
-        if (args.Length > 2 && args[2] == "memo")
-        {
-            var words = articles.SelectMany(a => TextWords.Split(a.Body)).ToList();
-            for (int r = 0; r < 3; r++)
-            {
-                var sw = Stopwatch.StartNew();
-                long k = 0;
-                foreach (var w in words) k += WordMemo.Get(w.Text, w.HamzaMask).Stems.Length;
-                Console.WriteLine($"memo: {words.Count:N0} look-ups {sw.Elapsed.TotalMilliseconds:N0} ms ({k})");
-                sw.Restart();
-                k = 0;
-                foreach (var w in words) k += w.Text.Length;
-                Console.WriteLine($"loop alone: {sw.Elapsed.TotalMilliseconds:N0} ms ({k})");
-                sw.Restart();
-                k = 0;
-                foreach (var a in articles) k += AnalyzedText.Of(a.Body).Words.Count;
-                Console.WriteLine($"AnalyzedText.Of(body): {sw.Elapsed.TotalMilliseconds:N0} ms ({k})");
-                sw.Restart();
-                k = 0;
-                foreach (var a in articles) k += TextWords.Split(a.Body).Count;
-                Console.WriteLine($"TextWords.Split(body): {sw.Elapsed.TotalMilliseconds:N0} ms ({k})");
-            }
-            return 0;
-        }
         if (args.Length > 2 && args[2] == "engine")
         {
             // For a profiler: only our pipeline, a few times over.
@@ -75,7 +51,6 @@ public static class Profile
                 Time("analysis: ours, every view, one pass per view", mb, () => Tokens(exact, articles) + Tokens(stemmed, articles) + Tokens(loose, articles));
                 Time("analysis: ours, every view, one shared pass", mb, () => SharedTokens(articles));
                 Time("analysis: ours, the shared pass alone (no view read)", mb, () => articles.Sum(a => (long)AnalyzedText.Of(a.Title).Words.Count + AnalyzedText.Of(a.Body).Words.Count));
-                Console.WriteLine($"word memo: {WordMemo.Count:N0} words held, {WordMemo.Misses:N0} worked out so far");
             }
             return 0;
         }

@@ -132,8 +132,8 @@ internal static class Fingerprinter
     }
 
     /// <summary>
-    /// As <see cref="Compute(string)"/>, from the words of one analysis pass (<see cref="AnalyzedText"/>): the same
-    /// fingerprint, without reading the text again (the stopword test and the stem come with each word's forms).
+    /// As <see cref="Compute(string)"/>, from the terms of one analysis pass (<see cref="AnalyzedText"/>): the same
+    /// fingerprint, without splitting and normalizing the text again.
     /// </summary>
     public static Fingerprint Compute(AnalyzedText text)
     {
@@ -144,10 +144,12 @@ internal static class Fingerprinter
         int shingleCount = 0, wordCount = 0;
         ulong w1 = 0, w2 = 0;
         int seen = 0;
-        foreach (var forms in text.Forms)
+        var buffer = Buffer;
+        for (int i = 0; i < text.Count; i++)
         {
-            if (forms.IsStopword) continue;
-            ulong exact = Hashing.Word(forms.Term);
+            var word = text.Term(i);
+            if (ArabicStopwords.Contains(word)) continue;
+            ulong exact = Hashing.Word(word);
             seen++;
             if (seen >= Fingerprint.ShingleSize)
             {
@@ -156,7 +158,10 @@ internal static class Fingerprinter
             }
             w1 = w2;
             w2 = exact;
-            Update(words, WordFamily, ReferenceEquals(forms.LightStem, forms.Term) ? exact : Hashing.Word(forms.LightStem));
+            if (buffer.Length < word.Length) buffer = new char[word.Length];
+            word.CopyTo(buffer);
+            int stemmed = ArabicLightStemmer.Stem(buffer, word.Length, text.HamzaMask(i));
+            Update(words, WordFamily, Hashing.Word(buffer.AsSpan(0, stemmed)));
             wordCount++;
         }
         if (seen is > 0 and < Fingerprint.ShingleSize)
