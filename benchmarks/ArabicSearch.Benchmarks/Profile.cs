@@ -26,6 +26,7 @@ public static class Profile
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
         if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
         if (args.Length > 2 && args[2] == "parts") return Parts(articles);
+        if (args.Length > 2 && args[2] == "ab") return Ab(articles);
         if (args.Length > 2 && args[2] == "engine")
         {
             // For a profiler: only our pipeline, a few times over.
@@ -166,6 +167,7 @@ public static class Profile
         using var fieldAnalyzer = new Indexing.FieldAnalyzer();
         using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
         var mapper = new Indexing.DocumentMapper(EntityRecognizer.Default);
+        var reference = new Indexing.DocumentMapper(EntityRecognizer.Default, 2, sharedAnalysis: false);
         for (int round = 0; round < 3; round++)
         {
             Console.WriteLine($"-- round {round + 1}");
@@ -182,8 +184,72 @@ public static class Profile
             TimeAlloc("fingerprint: FingerprintOf(article)", mb, () => articles.Sum(a => (long)Indexing.DuplicateIndex.FingerprintOf(a).ShingleCount));
             TimeAlloc("completions: TextWords.Split(title)", mb, () => articles.Sum(a => (long)TextWords.Split(a.Title).Count));
             TimeAlloc("ToDocument (streams not consumed)", mb, () => articles.Sum(a => (long)mapper.ToDocument(a).Fields.Count));
+            TimeAlloc("ToDocument, per-field pipeline (before issue 16)", mb, () => articles.Sum(a => (long)reference.ToDocument(a).Fields.Count));
+            TimeAlloc("ToDocument + inverting every field (RAM, no commit)", mb, () => Invert(fieldAnalyzer, articles.Select(mapper.ToDocument)));
+            TimeAlloc("the same, per-field pipeline (before issue 16)", mb, () => Invert(fieldAnalyzer, articles.Select(reference.ToDocument)));
+            TimeAlloc("stock: documents + inverting (RAM, no commit)", mb, () => Invert(stock, articles.Select(StockPipeline.ToDocument)));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The engine's writer set-up (NIOFS, <c>FieldAnalyzer</c>, BM25, 64 MB buffer, UpdateDocument by id, commit) with the
+    /// per-field mapper of before issue 16, with the shared analysis pass, and the stock pipeline, interleaved over
+    /// rounds so that a loaded machine slows all three alike.
+    /// </summary>
+    private static int Ab(IReadOnlyList<Article> articles)
+    {
+        double mb = BenchmarkCorpus.Utf8Bytes(articles) / 1e6;
+        using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        var shared = new Indexing.DocumentMapper(EntityRecognizer.Default);
+        var reference = new Indexing.DocumentMapper(EntityRecognizer.Default, 2, sharedAnalysis: false);
+        var totals = new double[3];
+        for (int round = 0; round < 4; round++)
+        {
+            var t = new[]
+            {
+                Clock(() => WithFolder(dir => Write(dir, reference, articles))),
+                Clock(() => WithFolder(dir => Write(dir, shared, articles))),
+                Clock(() => WithFolder(dir =>
+                {
+                    using var writer = StockPipeline.OpenWriter(dir, stock);
+                    foreach (var a in articles) StockPipeline.Add(writer, a);
+                    writer.Commit();
+                })),
+            };
+            Console.WriteLine($"round {round + 1}: per-field {t[0]:N0} ms, shared pass {t[1]:N0} ms, stock {t[2]:N0} ms");
+            if (round > 0) for (int i = 0; i < 3; i++) totals[i] += t[i];
+        }
+        Console.WriteLine($"rounds 2-4: per-field {totals[0] / 3:N0} ms, shared pass {totals[1] / 3:N0} ms ({totals[0] / totals[1]:0.00}x faster), stock {totals[2] / 3:N0} ms; " +
+            $"docs/s vs stock: per-field {totals[2] / totals[0]:0.00}x, shared {totals[2] / totals[1]:0.00}x ({mb:0.0} MB)");
+        return 0;
+
+        static double Clock(Action work)
+        {
+            var sw = Stopwatch.StartNew();
+            work();
+            return sw.Elapsed.TotalMilliseconds;
+        }
+    }
+
+    private static void Write(string dir, Indexing.DocumentMapper mapper, IReadOnlyList<Article> articles)
+    {
+        using var analyzer = new Indexing.FieldAnalyzer();
+        using var writer = new Lucene.Net.Index.IndexWriter(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(dir)),
+            new Lucene.Net.Index.IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = StockPipeline.Bm25, RAMBufferSizeMB = 64 });
+        foreach (var a in articles) writer.UpdateDocument(new Lucene.Net.Index.Term(FieldNames.Id, a.Id), mapper.ToDocument(a));
+        writer.Commit();
+    }
+
+    /// <summary>Adds the documents to an in-memory writer with a buffer large enough that nothing is flushed: inversion only.</summary>
+    private static long Invert(Analyzer analyzer, IEnumerable<Lucene.Net.Documents.Document> documents)
+    {
+        using var dir = new Lucene.Net.Store.RAMDirectory();
+        using var writer = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { RAMBufferSizeMB = 1024, MaxBufferedDocs = 1_000_000 });
+        long n = 0;
+        foreach (var d in documents) { writer.AddDocument(d); n++; }
+        writer.Rollback();
+        return n;
     }
 
     private static long TokenCount(Analyzer analyzer, string text, string field = "body")
@@ -256,7 +322,9 @@ public static class Profile
 
     private static readonly ArabicView[] Views = [ArabicView.Exact, ArabicView.Stemmed, ArabicView.Loose];
 
-    private static long WithFolder(Action<string> work)
+    private static long WithFolder(Action<string> work) => WithFolderSize(work);
+
+    private static long WithFolderSize(Action<string> work)
     {
         var dir = Path.Combine(Path.GetTempPath(), "arabicsearch-bench", "profile-" + Guid.NewGuid().ToString("N"));
         try

@@ -158,6 +158,7 @@ internal static class DateMentionExtractor
         month = 0;
         if (i >= words.Count) return 0;
         string w = words[i].Text;
+        if (!MayEndADateWord(w)) return 0;
         var forms = new ProcliticForms(w, words[i].HamzaMask, stackalloc char[w.Length + 2]); // ويونيو، بمارس، لأيار
         while (forms.MoveNext())
             if (MonthLookup.TryGetValue(forms.Current, out month)) return 1;
@@ -195,6 +196,7 @@ internal static class DateMentionExtractor
     private static int TryRelativeDay(List<TextWord> words, int i, DateOnly published, List<DateMention> found)
     {
         string w = words[i].Text;
+        if (!MayEndADateWord(w)) return 0;
         var forms = new ProcliticForms(w, 0, stackalloc char[w.Length + 2]); // والأربعاء
         bool isWeekday = false;
         DayOfWeek weekday = default;
@@ -218,6 +220,35 @@ internal static class DateMentionExtractor
         // "اليوم الخميس": the weekday that follows names the same day; let it be found on its own.
         found.Add(new DateMention(published.AddDays(offset), words[i].Start, words[i].End, false));
         return 1;
+    }
+
+    /// <summary>
+    /// False when <paramref name="w"/> cannot be a month, weekday or relative-day word in any of its forms: the forms
+    /// only drop proclitics from the front (or write the article back), so a match ends the word with the name, or with
+    /// the name after its article. Checked on the last two characters, folded to 8 bits each (a collision only lets a
+    /// word through to the full look-up), so nearly every word of a text is passed over at once.
+    /// </summary>
+    private static bool MayEndADateWord(string w) => w.Length >= 2 && DateWordEndings[(w[^2] & 0xFF) << 8 | (w[^1] & 0xFF)];
+
+    private static readonly bool[] DateWordEndings = BuildEndings();
+
+    private static bool[] BuildEndings()
+    {
+        var endings = new bool[1 << 16];
+        var names = SingleWordMonths.Keys.Concat(Weekdays.Keys).Concat([Kanun, Tishrin, Yesterday, TheYesterday, Today, Tomorrow, Before]);
+        foreach (var name in names)
+        {
+            foreach (var tail in name.StartsWith("\u0627\u0644", StringComparison.Ordinal) ? new[] { name, name[2..] } : [name])
+            {
+                if (tail.Length < 2)
+                {
+                    Array.Fill(endings, true); // a name too short to judge by two characters: no shortcut
+                    return endings;
+                }
+                endings[(tail[^2] & 0xFF) << 8 | (tail[^1] & 0xFF)] = true;
+            }
+        }
+        return endings;
     }
 
     /// <summary>A text, or two joined by a line break, read by index without building the joined string.</summary>
