@@ -105,10 +105,10 @@ internal sealed class AnalyzedText
             {
                 int length = term.Length;
                 if (used + length > chars.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, used + length));
-                if (count == masks.Length)
+                if (count == masks.Length || (count + 1) * Stride > tokens.Length)
                 {
-                    Array.Resize(ref tokens, tokens.Length * 2);
-                    Array.Resize(ref masks, masks.Length * 2);
+                    Array.Resize(ref masks, Math.Max(masks.Length, tokens.Length / Stride) * 2);
+                    Array.Resize(ref tokens, masks.Length * Stride);
                 }
                 Array.Copy(term.Buffer, 0, chars, used, length);
                 int at = count * Stride;
@@ -127,10 +127,11 @@ internal sealed class AnalyzedText
             tokenizer.Dispose();
         }
         var result = new AnalyzedText(text, chars.AsSpan(0, used).ToArray(), tokens.AsSpan(0, count * Stride).ToArray(), masks.AsSpan(0, count).ToArray(), count);
-        // Keep grown buffers for the next text, but not huge ones.
+        // Keep grown buffers for the next text, but not huge ones (the token arrays together, so their sizes agree).
         t_chars = chars.Length <= 1 << 20 ? chars : null;
-        t_tokens = tokens.Length <= 1 << 20 ? tokens : null;
-        t_masks = masks.Length <= 1 << 18 ? masks : null;
+        bool keep = masks.Length <= 1 << 16;
+        t_tokens = keep ? tokens : null;
+        t_masks = keep ? masks : null;
         return result;
     }
 

@@ -116,6 +116,15 @@ public class SharedAnalysisTests
         mentions.Select(m => $"{m.Entity.Id}|{m.Entity.Name}|{m.Entity.Type}|{string.Join(",", m.Entity.Aliases)}|{m.Start}|{m.End}|{m.Nested}").ToList();
 
     [Test]
+    public void Of_reuses_its_buffers_after_a_huge_text()
+    {
+        // A text of 400,000 words grows the thread's buffers past what is kept; the next texts must start afresh.
+        var huge = string.Join(' ', Enumerable.Repeat("قال", 400_000));
+        Assert.That(AnalyzedText.Of(huge).Count, Is.EqualTo(400_000));
+        foreach (var text in Hard.Append(huge).Append(SeedCorpus.Articles[0].Body)) AssertSameStreams(text);
+    }
+
+    [Test]
     public void ToDocument_takes_a_headline_with_a_ligature_of_words()
     {
         // ﷺ is four words at one offset; a two-word completion across them used to slice backwards and throw.
