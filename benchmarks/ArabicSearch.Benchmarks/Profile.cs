@@ -9,8 +9,11 @@ using Lucene.Net.Util;
 namespace ArabicSearch.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- profile [ARTICLES] [engine]</c>: a quick stopwatch breakdown of where indexing time goes
-/// (analysis per view, entity recognition, whole pipelines), to decide what to optimize before running the suite.
+/// <c>dotnet run -c Release -- profile [ARTICLES] [engine|analysis|parts|ab|query|breakdown]</c>: a quick stopwatch
+/// breakdown of where indexing time goes (analysis per view, entity recognition, whole pipelines), to decide what to
+/// optimize before running the suite. <c>parts</c> times and counts the allocations of each piece of building a
+/// document; <c>ab</c> runs the engine's writer set-up with the per-field mapper of before issue 16, with the shared
+/// analysis pass, and the stock pipeline, interleaved, and prints their ratios.
 /// Each step runs twice and the second (warm) time is printed. Not a benchmark: one run, no statistics.
 /// </summary>
 public static class Profile

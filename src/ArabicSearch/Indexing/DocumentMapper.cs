@@ -80,22 +80,110 @@ internal sealed class DocumentMapper
             doc.Add(new Int32Field(FieldNames.Mentioned, DateDays.ToDays(day), Field.Store.NO));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        AddEntities(doc, title is null ? _recognizer.Recognize(article.Title) : _recognizer.Recognize(article.Title, title.Words), seen);
-        AddEntities(doc, body is null ? _recognizer.Recognize(article.Body) : _recognizer.Recognize(article.Body, body.Words), seen);
+        var terms = new List<string>();
+        AddEntities(doc, title is null ? _recognizer.Recognize(article.Title) : _recognizer.Recognize(article.Title, title.Words), seen, terms);
+        AddEntities(doc, body is null ? _recognizer.Recognize(article.Body) : _recognizer.Recognize(article.Body, body.Words), seen, terms);
+        AddTerms(doc, FieldNames.Entity, terms, _sharedAnalysis);
         return doc;
     }
 
-    private static void AddEntities(Document doc, IReadOnlyList<EntityMention> mentions, HashSet<string> seen)
+    private static void AddEntities(Document doc, IReadOnlyList<EntityMention> mentions, HashSet<string> seen, List<string> terms)
     {
         foreach (var mention in mentions)
         {
             // One indexed term per mention: an entity query ranks articles that name it more often higher.
-            doc.Add(new StringField(FieldNames.Entity, mention.Entity.Id, Field.Store.NO));
+            terms.Add(mention.Entity.Id);
             if (seen.Add(mention.Entity.Id))
             {
                 doc.Add(new StoredField(FieldNames.Entity, mention.Entity.Id));
                 doc.Add(new SortedSetDocValuesField(FieldNames.Entity, new BytesRef(mention.Entity.Id)));
             }
+        }
+    }
+
+    /// <summary>
+    /// Indexes each of <paramref name="terms"/> as a whole term of <paramref name="name"/>, docs only and without norms,
+    /// as one <see cref="StringField"/> per term would: as one field over a reused token stream when
+    /// <paramref name="oneField"/> (no token stream and attributes per term), or as those string fields.
+    /// </summary>
+    private static void AddTerms(Document doc, string name, List<string> terms, bool oneField)
+    {
+        if (terms.Count == 0) return;
+        if (oneField)
+        {
+            doc.Add(new TermsField(name, terms));
+            return;
+        }
+        foreach (var term in terms) doc.Add(new StringField(name, term, Field.Store.NO));
+    }
+
+    /// <summary>Whole terms, docs only, no norms: what <see cref="StringField"/> indexes, for several terms in one field.</summary>
+    private static readonly FieldType TermsType = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true, // a field with its own token stream must say so; nothing is analysed
+        OmitNorms = true,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+    });
+
+    private sealed class TermsField : Field
+    {
+        private readonly List<string> _terms;
+
+        public TermsField(string name, List<string> terms) : base(name, terms[0], TermsType) => _terms = terms;
+
+        public override Lucene.Net.Analysis.TokenStream GetTokenStream(Lucene.Net.Analysis.Analyzer analyzer) => TermList.Rent(_terms);
+    }
+
+    /// <summary>A token stream of whole terms, one per position; the calling thread's, reused once Lucene disposes it.</summary>
+    private sealed class TermList : Lucene.Net.Analysis.TokenStream
+    {
+        private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term;
+        private readonly Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute _offset;
+        private List<string>? _terms;
+        private int _next;
+        private bool _inUse;
+
+        [ThreadStatic] private static TermList? t_stream;
+
+        private TermList()
+        {
+            _term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            _offset = AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        }
+
+        public static TermList Rent(List<string> terms)
+        {
+            var stream = t_stream;
+            if (stream is null || stream._inUse) t_stream = stream = new TermList();
+            stream._terms = terms;
+            stream._next = 0;
+            stream._inUse = true;
+            return stream;
+        }
+
+        public override bool IncrementToken()
+        {
+            var terms = _terms ?? throw new InvalidOperationException("The stream is not bound to terms.");
+            if (_next >= terms.Count) return false;
+            ClearAttributes();
+            string term = terms[_next++];
+            _term.SetEmpty().Append(term);
+            _offset.SetOffset(0, term.Length);
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _next = 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _terms = null;
+            _inUse = false;
+            base.Dispose(disposing);
         }
     }
 
@@ -163,9 +251,10 @@ internal sealed class DocumentMapper
     /// and each two-word phrase of them with only spaces between, as <c>normalized + U+0001 + written</c>, so a prefix
     /// enumeration over normalized forms returns what to display and its document frequency ranks it.
     /// </summary>
-    private static void AddCompletions(Document doc, string title, List<Analysis.TextWord> words)
+    private void AddCompletions(Document doc, string title, List<Analysis.TextWord> words)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new List<string>();
         for (int i = 0; i < words.Count && i < 40; i++)
         {
             if (!CompletionTerms.IsCompletable(words[i].Text)) continue;
@@ -179,8 +268,9 @@ internal sealed class DocumentMapper
         void Add(string normalized, string written)
         {
             string term = normalized + CompletionTerms.Separator + written;
-            if (seen.Add(term)) doc.Add(new StringField(FieldNames.Completion, term, Field.Store.NO));
+            if (seen.Add(term)) terms.Add(term);
         }
+        AddTerms(doc, FieldNames.Completion, terms, _sharedAnalysis);
     }
 
     /// <summary>The near-duplicate fingerprint (see <see cref="Fingerprint"/>); every document gets one, possibly empty.</summary>
