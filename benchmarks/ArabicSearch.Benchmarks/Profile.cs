@@ -9,8 +9,11 @@ using Lucene.Net.Util;
 namespace ArabicSearch.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- profile [ARTICLES] [engine]</c>: a quick stopwatch breakdown of where indexing time goes
-/// (analysis per view, entity recognition, whole pipelines), to decide what to optimize before running the suite.
+/// <c>dotnet run -c Release -- profile [ARTICLES] [engine|analysis|parts|ab|query|breakdown]</c>: a quick stopwatch
+/// breakdown of where indexing time goes (analysis per view, entity recognition, whole pipelines), to decide what to
+/// optimize before running the suite. <c>parts</c> times and counts the allocations of each piece of building a
+/// document; <c>ab</c> runs the engine's writer set-up with the per-field mapper of before issue 16, with the shared
+/// analysis pass, and the stock pipeline, interleaved, and prints their ratios.
 /// Each step runs twice and the second (warm) time is printed. Not a benchmark: one run, no statistics.
 /// </summary>
 public static class Profile
@@ -25,6 +28,8 @@ public static class Profile
         using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
         if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
+        if (args.Length > 2 && args[2] == "parts") return Parts(articles);
+        if (args.Length > 2 && args[2] == "ab") return Ab(articles);
         if (args.Length > 2 && args[2] == "engine")
         {
             // For a profiler: only our pipeline, a few times over.
@@ -39,6 +44,7 @@ public static class Profile
         }
         using var exact = new ArabicSearchAnalyzer(ArabicView.Exact);
         using var stemmed = new ArabicSearchAnalyzer(ArabicView.Stemmed);
+        using var loose = new ArabicSearchAnalyzer(ArabicView.Loose);
         if (args.Length > 2 && args[2] == "analysis")
         {
             for (int i = 0; i < 5; i++)
@@ -46,6 +52,9 @@ public static class Profile
                 Time("analysis: stock ArabicAnalyzer", mb, () => Tokens(stock, articles));
                 Time("analysis: ours, exact view", mb, () => Tokens(exact, articles));
                 Time("analysis: ours, stemmed view", mb, () => Tokens(stemmed, articles));
+                Time("analysis: ours, every view, one pass per view", mb, () => Tokens(exact, articles) + Tokens(stemmed, articles) + Tokens(loose, articles));
+                Time("analysis: ours, every view, one shared pass", mb, () => SharedTokens(articles));
+                Time("analysis: ours, the shared pass alone (no view read)", mb, () => articles.Sum(a => (long)AnalyzedText.Of(a.Title).Words.Count + AnalyzedText.Of(a.Body).Words.Count));
             }
             return 0;
         }
@@ -151,6 +160,122 @@ public static class Profile
         return 0;
     }
 
+    /// <summary>
+    /// Time and allocations of each piece of indexing one article (<c>DocumentMapper.ToDocument</c> and the inversion
+    /// of its text views), one thread, warm: where the gap to the stock pipeline is.
+    /// </summary>
+    private static int Parts(IReadOnlyList<Article> articles)
+    {
+        double mb = BenchmarkCorpus.Utf8Bytes(articles) / 1e6;
+        using var fieldAnalyzer = new Indexing.FieldAnalyzer();
+        using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        var mapper = new Indexing.DocumentMapper(EntityRecognizer.Default);
+        var reference = new Indexing.DocumentMapper(EntityRecognizer.Default, 2, sharedAnalysis: false);
+        for (int round = 0; round < 3; round++)
+        {
+            Console.WriteLine($"-- round {round + 1}");
+            TimeAlloc("stock analysis: headline + body", mb, () => articles.Sum(a => TokenCount(stock, a.Title) + TokenCount(stock, a.Body)));
+            TimeAlloc("every view as indexed (headline x2 + body, 3 views)", mb, () => articles.Sum(a =>
+            {
+                long n = 0;
+                foreach (var field in new[] { FieldNames.Text, FieldNames.TextExact, FieldNames.TextLoose })
+                    n += 2 * TokenCount(fieldAnalyzer, a.Title, field) + TokenCount(fieldAnalyzer, a.Body, field);
+                return n;
+            }));
+            TimeAlloc("entities: Recognize(title) + Recognize(body)", mb, () => articles.Sum(a => (long)EntityRecognizer.Default.Recognize(a.Title).Count + EntityRecognizer.Default.Recognize(a.Body).Count));
+            TimeAlloc("dates: DistinctDays(title + body)", mb, () => articles.Sum(a => (long)Dates.DateMentionExtractor.DistinctDays(a.Title + "\n" + a.Body, a.Published).Count()));
+            TimeAlloc("fingerprint: FingerprintOf(article)", mb, () => articles.Sum(a => (long)Indexing.DuplicateIndex.FingerprintOf(a).ShingleCount));
+            TimeAlloc("completions: TextWords.Split(title)", mb, () => articles.Sum(a => (long)TextWords.Split(a.Title).Count));
+            TimeAlloc("ToDocument (streams not consumed)", mb, () => articles.Sum(a => (long)mapper.ToDocument(a).Fields.Count));
+            TimeAlloc("ToDocument, per-field pipeline (before issue 16)", mb, () => articles.Sum(a => (long)reference.ToDocument(a).Fields.Count));
+            TimeAlloc("ToDocument + inverting every field (RAM, no commit)", mb, () => Invert(fieldAnalyzer, articles.Select(mapper.ToDocument)));
+            TimeAlloc("the same, per-field pipeline (before issue 16)", mb, () => Invert(fieldAnalyzer, articles.Select(reference.ToDocument)));
+            TimeAlloc("stock: documents + inverting (RAM, no commit)", mb, () => Invert(stock, articles.Select(StockPipeline.ToDocument)));
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// The engine's writer set-up (NIOFS, <c>FieldAnalyzer</c>, BM25, 64 MB buffer, UpdateDocument by id, commit) with the
+    /// per-field mapper of before issue 16, with the shared analysis pass, and the stock pipeline, interleaved over
+    /// rounds so that a loaded machine slows all three alike.
+    /// </summary>
+    private static int Ab(IReadOnlyList<Article> articles)
+    {
+        double mb = BenchmarkCorpus.Utf8Bytes(articles) / 1e6;
+        using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        var shared = new Indexing.DocumentMapper(EntityRecognizer.Default);
+        var reference = new Indexing.DocumentMapper(EntityRecognizer.Default, 2, sharedAnalysis: false);
+        var totals = new double[3];
+        for (int round = 0; round < 4; round++)
+        {
+            var t = new[]
+            {
+                Clock(() => WithFolder(dir => Write(dir, reference, articles))),
+                Clock(() => WithFolder(dir => Write(dir, shared, articles))),
+                Clock(() => WithFolder(dir =>
+                {
+                    using var writer = StockPipeline.OpenWriter(dir, stock);
+                    foreach (var a in articles) StockPipeline.Add(writer, a);
+                    writer.Commit();
+                })),
+            };
+            Console.WriteLine($"round {round + 1}: per-field {t[0]:N0} ms, shared pass {t[1]:N0} ms, stock {t[2]:N0} ms");
+            if (round > 0) for (int i = 0; i < 3; i++) totals[i] += t[i];
+        }
+        Console.WriteLine($"rounds 2-4: per-field {totals[0] / 3:N0} ms, shared pass {totals[1] / 3:N0} ms ({totals[0] / totals[1]:0.00}x faster), stock {totals[2] / 3:N0} ms; " +
+            $"docs/s vs stock: per-field {totals[2] / totals[0]:0.00}x, shared {totals[2] / totals[1]:0.00}x ({mb:0.0} MB)");
+        return 0;
+
+        static double Clock(Action work)
+        {
+            var sw = Stopwatch.StartNew();
+            work();
+            return sw.Elapsed.TotalMilliseconds;
+        }
+    }
+
+    private static void Write(string dir, Indexing.DocumentMapper mapper, IReadOnlyList<Article> articles)
+    {
+        using var analyzer = new Indexing.FieldAnalyzer();
+        using var writer = new Lucene.Net.Index.IndexWriter(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(dir)),
+            new Lucene.Net.Index.IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = StockPipeline.Bm25, RAMBufferSizeMB = 64 });
+        foreach (var a in articles) writer.UpdateDocument(new Lucene.Net.Index.Term(FieldNames.Id, a.Id), mapper.ToDocument(a));
+        writer.Commit();
+    }
+
+    /// <summary>Adds the documents to an in-memory writer with a buffer large enough that nothing is flushed: inversion only.</summary>
+    private static long Invert(Analyzer analyzer, IEnumerable<Lucene.Net.Documents.Document> documents)
+    {
+        using var dir = new Lucene.Net.Store.RAMDirectory();
+        using var writer = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { RAMBufferSizeMB = 1024, MaxBufferedDocs = 1_000_000 });
+        long n = 0;
+        foreach (var d in documents) { writer.AddDocument(d); n++; }
+        writer.Rollback();
+        return n;
+    }
+
+    private static long TokenCount(Analyzer analyzer, string text, string field = "body")
+    {
+        long n = 0;
+        using var ts = analyzer.GetTokenStream(field, text);
+        ts.Reset();
+        while (ts.IncrementToken()) n++;
+        ts.End();
+        return n;
+    }
+
+    private static void TimeAlloc(string what, double mb, Func<long> work)
+    {
+        work();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var sw = Stopwatch.StartNew();
+        long result = work();
+        sw.Stop();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine($"{what,-58} {sw.Elapsed.TotalMilliseconds,8:N0} ms {mb / sw.Elapsed.TotalSeconds,7:0.0} MB/s {allocated / 1e6,8:N1} MB alloc ({result:N0})");
+    }
+
     private static void Time(string what, double mb, Func<long> work)
     {
         work();
@@ -177,7 +302,32 @@ public static class Profile
         return n;
     }
 
-    private static long WithFolder(Action<string> work)
+    /// <summary>Every view of every headline and body from one analysis pass each (<see cref="AnalyzedText"/>), as indexing does.</summary>
+    private static long SharedTokens(IReadOnlyList<Article> articles)
+    {
+        long n = 0;
+        foreach (var a in articles)
+        {
+            foreach (var text in new[] { a.Title, a.Body })
+            {
+                var analyzed = AnalyzedText.Of(text);
+                foreach (var view in Views)
+                {
+                    using var ts = analyzed.Stream(view);
+                    ts.Reset();
+                    while (ts.IncrementToken()) n++;
+                    ts.End();
+                }
+            }
+        }
+        return n;
+    }
+
+    private static readonly ArabicView[] Views = [ArabicView.Exact, ArabicView.Stemmed, ArabicView.Loose];
+
+    private static long WithFolder(Action<string> work) => WithFolderSize(work);
+
+    private static long WithFolderSize(Action<string> work)
     {
         var dir = Path.Combine(Path.GetTempPath(), "arabicsearch-bench", "profile-" + Guid.NewGuid().ToString("N"));
         try

@@ -46,6 +46,9 @@ internal static class DateMentionExtractor
         [ArabicNormalizer.Normalize("السبت")] = DayOfWeek.Saturday,
     };
 
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = SingleWordMonths.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string Yesterday = ArabicNormalizer.Normalize("أمس"), TheYesterday = ArabicNormalizer.Normalize("الأمس");
     private static readonly string Today = ArabicNormalizer.Normalize("اليوم"), Tomorrow = ArabicNormalizer.Normalize("غدا");
     private static readonly string Before = ArabicNormalizer.Normalize("أول");
@@ -56,7 +59,29 @@ internal static class DateMentionExtractor
     public static IReadOnlyList<DateMention> Extract(string text, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = TextWords.Split(text);
+        return Extract(new JoinedText(text, null), TextWords.Split(text), published);
+    }
+
+    /// <summary>
+    /// The distinct days of <paramref name="first"/> + <c>\n</c> + <paramref name="second"/> (a headline and a body), from
+    /// their words already split, without joining the strings: the same days as <c>DistinctDays(first + "\n" + second)</c>.
+    /// </summary>
+    internal static IEnumerable<DateOnly> DistinctDays(string first, List<TextWord> firstWords, string second, List<TextWord> secondWords, DateOnly? published)
+    {
+        // Words never span the line break, so the joined text's words are the headline's, then the body's shifted past it.
+        var words = new List<TextWord>(firstWords.Count + secondWords.Count);
+        words.AddRange(firstWords);
+        int shift = first.Length + 1;
+        foreach (var w in secondWords) words.Add(w with { Start = w.Start + shift, End = w.End + shift });
+        var found = Extract(new JoinedText(first, second), words, published);
+        if (found.Count == 0) return [];
+        var days = new List<DateOnly>(found.Count);
+        foreach (var m in found) if (!days.Contains(m.Date)) days.Add(m.Date);
+        return days;
+    }
+
+    private static List<DateMention> Extract(JoinedText text, List<TextWord> words, DateOnly? published)
+    {
         var found = new List<DateMention>();
         for (int i = 0; i < words.Count; i++)
         {
@@ -68,11 +93,11 @@ internal static class DateMentionExtractor
         return found;
     }
 
-    /// <summary>The distinct days of <see cref="Extract"/>, for indexing.</summary>
+    /// <summary>The distinct days of <see cref="Extract(string, DateOnly?)"/>, for indexing.</summary>
     internal static IEnumerable<DateOnly> DistinctDays(string text, DateOnly? published) => Extract(text, published).Select(m => m.Date).Distinct();
 
     /// <summary>[day] month [/month] [year]; returns the number of words used.</summary>
-    private static int TryCalendarDate(string text, List<TextWord> words, int i, DateOnly? published, List<DateMention> found)
+    private static int TryCalendarDate(JoinedText text, List<TextWord> words, int i, DateOnly? published, List<DateMention> found)
     {
         int at = i;
         int? day = null;
@@ -108,7 +133,7 @@ internal static class DateMentionExtractor
     /// <summary>
     /// A bare month name counts when a date word leads it (في، شهر، منذ، حتى، مطلع، نهاية…) or punctuation or a month-year follows.
     /// </summary>
-    private static bool StandsAlone(string text, List<TextWord> words, int first, int end)
+    private static bool StandsAlone(JoinedText text, List<TextWord> words, int first, int end)
     {
         if (first > 0)
         {
@@ -133,8 +158,10 @@ internal static class DateMentionExtractor
         month = 0;
         if (i >= words.Count) return 0;
         string w = words[i].Text;
-        foreach (var form in ArabicWord.WithoutProclitics(w, words[i].HamzaMask)) // ويونيو، بمارس، لأيار
-            if (SingleWordMonths.TryGetValue(form, out month)) return 1;
+        if (!MayEndADateWord(w)) return 0;
+        var forms = new ProcliticForms(w, words[i].HamzaMask, stackalloc char[w.Length + 2]); // ويونيو، بمارس، لأيار
+        while (forms.MoveNext())
+            if (MonthLookup.TryGetValue(forms.Current, out month)) return 1;
         if (i + 1 < words.Count && (w == Kanun || w == Tishrin))
         {
             string n = words[i + 1].Text;
@@ -146,7 +173,7 @@ internal static class DateMentionExtractor
     }
 
     /// <summary>29/6/2021, 29-6-2021, 29.6.2021 or 2021-06-29: three numbers joined by one separator character each.</summary>
-    private static int TryNumericDate(string text, List<TextWord> words, int i, List<DateMention> found)
+    private static int TryNumericDate(JoinedText text, List<TextWord> words, int i, List<DateMention> found)
     {
         if (i + 2 >= words.Count) return 0;
         for (int k = i; k < i + 2; k++)
@@ -169,13 +196,12 @@ internal static class DateMentionExtractor
     private static int TryRelativeDay(List<TextWord> words, int i, DateOnly published, List<DateMention> found)
     {
         string w = words[i].Text;
-        foreach (var form in ArabicWord.WithoutProclitics(w)) // والأربعاء
-        {
-            if (!Weekdays.ContainsKey(form)) continue;
-            w = form;
-            break;
-        }
-        if (Weekdays.TryGetValue(w, out var weekday))
+        if (!MayEndADateWord(w)) return 0;
+        var forms = new ProcliticForms(w, 0, stackalloc char[w.Length + 2]); // والأربعاء
+        bool isWeekday = false;
+        DayOfWeek weekday = default;
+        while (!isWeekday && forms.MoveNext()) isWeekday = WeekdayLookup.TryGetValue(forms.Current, out weekday);
+        if (isWeekday)
         {
             int back = ((int)published.DayOfWeek - (int)weekday + 7) % 7;
             found.Add(new DateMention(published.AddDays(-back), words[i].Start, words[i].End, false));
@@ -196,6 +222,41 @@ internal static class DateMentionExtractor
         return 1;
     }
 
+    /// <summary>
+    /// False when <paramref name="w"/> cannot be a month, weekday or relative-day word in any of its forms: the forms
+    /// only drop proclitics from the front (or write the article back), so a match ends the word with the name, or with
+    /// the name after its article. Checked on the last two characters, folded to 8 bits each (a collision only lets a
+    /// word through to the full look-up), so nearly every word of a text is passed over at once.
+    /// </summary>
+    private static bool MayEndADateWord(string w) => w.Length >= 2 && DateWordEndings[(w[^2] & 0xFF) << 8 | (w[^1] & 0xFF)];
+
+    private static readonly bool[] DateWordEndings = BuildEndings();
+
+    private static bool[] BuildEndings()
+    {
+        var endings = new bool[1 << 16];
+        var names = SingleWordMonths.Keys.Concat(Weekdays.Keys).Concat([Kanun, Tishrin, Yesterday, TheYesterday, Today, Tomorrow, Before]);
+        foreach (var name in names)
+        {
+            foreach (var tail in name.StartsWith("\u0627\u0644", StringComparison.Ordinal) ? new[] { name, name[2..] } : [name])
+            {
+                if (tail.Length < 2)
+                {
+                    Array.Fill(endings, true); // a name too short to judge by two characters: no shortcut
+                    return endings;
+                }
+                endings[(tail[^2] & 0xFF) << 8 | (tail[^1] & 0xFF)] = true;
+            }
+        }
+        return endings;
+    }
+
+    /// <summary>A text, or two joined by a line break, read by index without building the joined string.</summary>
+    private readonly struct JoinedText(string first, string? second)
+    {
+        public char this[int i] => second is null || i < first.Length ? first[i] : i == first.Length ? '\n' : second[i - first.Length - 1];
+    }
+
     private static int NearestYear(DateOnly published, int month, int day)
     {
         int best = published.Year;
@@ -212,7 +273,13 @@ internal static class DateMentionExtractor
     /// <summary>عام or سنة, with or without the article and proclitics (لعام، وعام، بالعام) as the word model reads them.</summary>
     private static bool IsYearWord(string w)
     {
-        foreach (var form in ArabicWord.BareWords(w)) if (form is "عام" or "سنه") return true;
+        Span<WordSplit> splits = stackalloc WordSplit[ArabicWord.MaxSplits];
+        int count = ArabicWord.Splits(w, 0, splits);
+        for (int i = 0; i < count; i++)
+        {
+            var bare = w.AsSpan(splits[i].Start); // ArabicWord.BareWords, without a string per reading
+            if (bare.SequenceEqual("عام") || bare.SequenceEqual("سنه")) return true;
+        }
         return false;
     }
 

@@ -1,5 +1,8 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ArabicSearch.Analysis;
 
 namespace ArabicSearch.Duplicates;
@@ -128,6 +131,47 @@ internal static class Fingerprinter
         return new Fingerprint(shingles, words, shingleCount, wordCount);
     }
 
+    /// <summary>
+    /// As <see cref="Compute(string)"/>, from the terms of one analysis pass (<see cref="AnalyzedText"/>): the same
+    /// fingerprint, without splitting and normalizing the text again.
+    /// </summary>
+    public static Fingerprint Compute(AnalyzedText text)
+    {
+        var shingles = new uint[Fingerprint.ShingleHashCount];
+        var words = new uint[Fingerprint.WordHashCount];
+        Array.Fill(shingles, uint.MaxValue);
+        Array.Fill(words, uint.MaxValue);
+        int shingleCount = 0, wordCount = 0;
+        ulong w1 = 0, w2 = 0;
+        int seen = 0;
+        var buffer = Buffer;
+        for (int i = 0; i < text.Count; i++)
+        {
+            var word = text.Term(i);
+            if (ArabicStopwords.Contains(word)) continue;
+            ulong exact = Hashing.Word(word);
+            seen++;
+            if (seen >= Fingerprint.ShingleSize)
+            {
+                Update(shingles, ShingleFamily, Hashing.Shingle(w1, w2, exact));
+                shingleCount++;
+            }
+            w1 = w2;
+            w2 = exact;
+            if (buffer.Length < word.Length) buffer = new char[word.Length];
+            word.CopyTo(buffer);
+            int stemmed = ArabicLightStemmer.Stem(buffer, word.Length, text.HamzaMask(i));
+            Update(words, WordFamily, Hashing.Word(buffer.AsSpan(0, stemmed)));
+            wordCount++;
+        }
+        if (seen is > 0 and < Fingerprint.ShingleSize)
+        {
+            Update(shingles, ShingleFamily, seen == 1 ? Hashing.Shingle(0, 0, w2) : Hashing.Shingle(0, w1, w2));
+            shingleCount = 1;
+        }
+        return new Fingerprint(shingles, words, shingleCount, wordCount);
+    }
+
     /// <summary>The distinct shingle hashes of a text, for exact Jaccard similarity.</summary>
     public static HashSet<ulong> ShingleSet(string text)
     {
@@ -179,11 +223,28 @@ internal static class Fingerprinter
         return (double)common / (a.Count + b.Count - common);
     }
 
+    /// <summary>Lowers each minimum to <c>(a[i]·x + b[i]) &gt;&gt; 32</c> where smaller: eight lanes at a time where the hardware allows.</summary>
     private static void Update(uint[] signature, (ulong[] A, ulong[] B) family, ulong x)
     {
         var a = family.A;
         var b = family.B;
-        for (int i = 0; i < signature.Length; i++)
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported)
+        {
+            // 64-bit multiplies (vpmullq), wrapping as the scalar code does; the high halves are the hashes.
+            var vx = Vector512.Create(x);
+            ref ulong ra = ref MemoryMarshal.GetArrayDataReference(a);
+            ref ulong rb = ref MemoryMarshal.GetArrayDataReference(b);
+            ref uint rs = ref MemoryMarshal.GetArrayDataReference(signature);
+            for (; i <= signature.Length - 8; i += 8)
+            {
+                var h = Vector512.ShiftRightLogical(Vector512.LoadUnsafe(ref ra, (nuint)i) * vx + Vector512.LoadUnsafe(ref rb, (nuint)i), 32);
+                var narrowed = Avx512F.ConvertToVector256UInt32(h);
+                var current = Vector256.LoadUnsafe(ref rs, (nuint)i);
+                Vector256.Min(current, narrowed).StoreUnsafe(ref rs, (nuint)i);
+            }
+        }
+        for (; i < signature.Length; i++)
         {
             uint h = (uint)((a[i] * x + b[i]) >> 32);
             if (h < signature[i]) signature[i] = h;

@@ -18,6 +18,7 @@ public readonly record struct EntityMention(Entity Entity, int Start, int End, b
 public sealed class EntityRecognizer
 {
     private readonly Dictionary<string, List<(string[] Words, Entity Entity)>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Words, Entity Entity)>>.AlternateLookup<ReadOnlySpan<char>> _byFirstSpan;
 
     /// <summary>Builds a recognizer over <paramref name="gazetteer"/>.</summary>
     public EntityRecognizer(Gazetteer gazetteer)
@@ -36,6 +37,7 @@ public sealed class EntityRecognizer
             }
         }
         foreach (var list in _byFirstWord.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        _byFirstSpan = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The gazetteer this recognizer matches.</summary>
@@ -52,7 +54,12 @@ public sealed class EntityRecognizer
     public IReadOnlyList<EntityMention> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = TextWords.Split(text);
+        return Recognize(text, TextWords.Split(text));
+    }
+
+    /// <summary>As <see cref="Recognize(string)"/>, over the words of <paramref name="text"/> already split (<see cref="TextWords.Split"/>, or <see cref="AnalyzedText.Words"/>).</summary>
+    internal IReadOnlyList<EntityMention> Recognize(string text, List<TextWord> words)
+    {
         var covered = new bool[words.Count];
         var spans = new List<(int First, int Last, Entity Entity)>();
         var nested = new List<EntityMention>();
@@ -164,14 +171,18 @@ public sealed class EntityRecognizer
     /// <summary>The longest gazetteer name starting at word <paramref name="i"/> and ending before word <paramref name="limit"/>.</summary>
     private int MatchAt(List<TextWord> words, int i, int limit, out Entity? entity)
     {
-        foreach (var first in Candidates(words[i].Text))
+        // The word's bare readings (ArabicWord.Splits), the direct one first: كاليفورنيا before يفورنيا. No strings.
+        string w = words[i].Text;
+        Span<WordSplit> splits = stackalloc WordSplit[ArabicWord.MaxSplits];
+        int count = ArabicWord.Splits(w, 0, splits);
+        for (int s = 0; s < count; s++)
         {
-            if (!_byFirstWord.TryGetValue(first, out var list)) continue;
+            if (!_byFirstSpan.TryGetValue(w.AsSpan(splits[s].Start), out var list)) continue;
             foreach (var (rest, e) in list)
             {
                 if (i + rest.Length >= limit) continue;
                 bool ok = true;
-                for (int k = 0; k < rest.Length && ok; k++) ok = StripArticle(words[i + 1 + k].Text) == rest[k];
+                for (int k = 0; k < rest.Length && ok; k++) ok = WithoutArticle(words[i + 1 + k].Text).SequenceEqual(rest[k]);
                 if (ok)
                 {
                     entity = e;
@@ -183,6 +194,9 @@ public sealed class EntityRecognizer
         return 0;
     }
 
+    /// <summary>As <see cref="ArabicWord.WithoutArticle"/>, as a span.</summary>
+    private static ReadOnlySpan<char> WithoutArticle(string w) => ArabicWord.IsArticleAt(w, 0, 0) ? w.AsSpan(2) : w;
+
     /// <summary>The normalized words of an alias, each without its article, as the lookup keys.</summary>
     /// <remarks>
     /// Keys and text words are read with no hamza mask (every ال counts as the article) on both sides, so a name written
@@ -191,7 +205,4 @@ public sealed class EntityRecognizer
     private static string[] KeyWords(string alias) => TextWords.Split(alias).Select(w => StripArticle(w.Text)).ToArray();
 
     private static string StripArticle(string w) => ArabicWord.WithoutArticle(w);
-
-    /// <summary>The word's bare readings (<see cref="ArabicWord.BareWords"/>), the direct one first: كاليفورنيا before يفورنيا.</summary>
-    private static IEnumerable<string> Candidates(string w) => ArabicWord.BareWords(w);
 }

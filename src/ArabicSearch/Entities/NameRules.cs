@@ -103,6 +103,7 @@ internal static class NameRules
         {
             if (covered[i]) continue;
             string w = words[i].Text;
+            if (!IsHeadWord(w)) continue; // most words: one look-up instead of five
             if (Matches(PersonTitles, w, out _)) { TryPerson(words, gaps, covered, i, found); continue; }
             if (Matches(FacilityHeads, w, out var facility)) { i = TryPlace(words, gaps, covered, i, facility, EntityType.LOC, includeHead: true, found); continue; }
             if (Matches(AreaHeads, w, out _)) { i = TryPlace(words, gaps, covered, i, null, EntityType.LOC, includeHead: false, found); continue; }
@@ -179,8 +180,10 @@ internal static class NameRules
 
     private static readonly HashSet<string> NameConnectors = Set("بن", "بنت", "ابن", "أبو", "أبي", "أم", "آل", "عبد", "ولد", "دي", "دا", "فان", "فون");
 
-    private static bool IsHeadWord(string w) =>
-        Matches(PersonTitles, w, out _) || Matches(OrgHeads, w, out _) || Matches(MediaHeads, w, out _) || Matches(AreaHeads, w, out _) || Matches(FacilityHeads, w, out _);
+    // Every head word of the five kinds: a word that matches none of them starts no rule.
+    private static readonly HashSet<string> HeadWords = new([.. PersonTitles, .. OrgHeads, .. MediaHeads, .. AreaHeads, .. FacilityHeads], StringComparer.Ordinal);
+
+    private static bool IsHeadWord(string w) => FirstForm(HeadWords, w, out _);
 
     /// <summary>A media outlet: the quoted or plain name after the head word, without it; or the head and article words.</summary>
     private static int TryMedia(List<TextWord> words, Gap[] gaps, bool[] covered, int head, string headWord, List<(int, int, Entity)> found)
@@ -294,12 +297,7 @@ internal static class NameRules
     internal static string StripArticle(string w) => ArabicWord.WithoutArticle(w);
 
     /// <summary>True when the word, or the word without its proclitics, is in <paramref name="set"/> (ومن → من).</summary>
-    private static bool AnyForm(HashSet<string> set, string w)
-    {
-        foreach (var v in ArabicWord.WithoutProclitics(w)) if (set.Contains(v)) return true;
-        return false;
-    }
-
+    private static bool AnyForm(HashSet<string> set, string w) => FirstForm(set, w, out _);
     /// <summary>True when the word is a function word, alone or after و/ف: ومن، وفي.</summary>
     private static bool IsFunctionWord(string w) => ArabicWord.IsFunctionWord(w);
 
@@ -309,11 +307,26 @@ internal static class NameRules
     /// </summary>
     private static bool Matches(HashSet<string> set, string w, out string form)
     {
-        foreach (var c in ArabicWord.WithoutProclitics(w))
+        if (FirstForm(set, w, out var found))
         {
-            if (set.Contains(c)) { form = StripArticle(c); return true; }
+            form = StripArticle(found);
+            return true;
         }
         form = "";
+        return false;
+    }
+
+    /// <summary>
+    /// The first of the forms <see cref="ArabicWord.WithoutProclitics"/> gives for <paramref name="w"/> that is in
+    /// <paramref name="set"/>, in the same order, as the set's own string; looked up as spans, so nothing is allocated.
+    /// </summary>
+    private static bool FirstForm(HashSet<string> set, string w, out string found)
+    {
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        var forms = new ProcliticForms(w, 0, stackalloc char[w.Length + 2]);
+        while (forms.MoveNext())
+            if (lookup.TryGetValue(forms.Current, out found!)) return true;
+        found = "";
         return false;
     }
 

@@ -1,3 +1,4 @@
+using ArabicSearch.Analysis;
 using ArabicSearch.Dates;
 using ArabicSearch.Duplicates;
 using ArabicSearch.Entities;
@@ -12,10 +13,18 @@ internal sealed class DocumentMapper
     private readonly EntityRecognizer _recognizer;
     private readonly int _titleWeight;
 
-    public DocumentMapper(EntityRecognizer recognizer, int titleWeight = 2)
+    private readonly bool _sharedAnalysis;
+
+    /// <param name="recognizer">The entity recognizer of the index.</param>
+    /// <param name="titleWeight">How many times the headline counts in each text view.</param>
+    /// <param name="sharedAnalysis">True (the default): each text is analysed once for every view and for entities,
+    /// dates and fingerprints (<see cref="AnalyzedText"/>). False: each field is analysed on its own by the writer's
+    /// analyzer, as before issue 16; kept as the reference the equivalence tests compare against.</param>
+    public DocumentMapper(EntityRecognizer recognizer, int titleWeight = 2, bool sharedAnalysis = true)
     {
         _recognizer = recognizer;
         _titleWeight = titleWeight;
+        _sharedAnalysis = sharedAnalysis;
     }
 
     // The loose view only ever answers single-word queries (never phrases), so it keeps frequencies and norms for BM25
@@ -30,10 +39,13 @@ internal sealed class DocumentMapper
 
     public Document ToDocument(Article article)
     {
+        // One pass over each text feeds every view, the entities, the dates, the fingerprint and the completions.
+        var title = _sharedAnalysis ? AnalyzedText.Of(article.Title) : null;
+        var body = _sharedAnalysis ? AnalyzedText.Of(article.Body) : null;
         var doc = new Document
         {
             new StringField(FieldNames.Id, article.Id, Field.Store.YES),
-            new TextField(FieldNames.Title, article.Title, Field.Store.YES),
+            title is null ? new TextField(FieldNames.Title, article.Title, Field.Store.YES) : new ViewField(FieldNames.Title, title, FieldNames.ViewOf(FieldNames.Title), TextField.TYPE_STORED),
             new StoredField(FieldNames.Body, article.Body),
             new StringField(FieldNames.Source, article.Source, Field.Store.YES),
             new SortedDocValuesField(FieldNames.Source, new BytesRef(article.Source)),
@@ -45,16 +57,9 @@ internal sealed class DocumentMapper
         // phrases from spanning two values.
         if (article.Title.Length > 0)
         {
-            for (int i = 0; i < _titleWeight; i++)
-            {
-                doc.Add(new TextField(FieldNames.Text, article.Title, Field.Store.NO));
-                doc.Add(new TextField(FieldNames.TextExact, article.Title, Field.Store.NO));
-                doc.Add(new Field(FieldNames.TextLoose, article.Title, LooseType));
-            }
+            for (int i = 0; i < _titleWeight; i++) AddViews(doc, article.Title, title);
         }
-        doc.Add(new TextField(FieldNames.Text, article.Body, Field.Store.NO));
-        doc.Add(new TextField(FieldNames.TextExact, article.Body, Field.Store.NO));
-        doc.Add(new Field(FieldNames.TextLoose, article.Body, LooseType));
+        AddViews(doc, article.Body, body);
         if (article.Url.Length > 0) doc.Add(new StoredField(FieldNames.Url, article.Url));
         AddFilterFields(doc, article);
         if (article.Published is { } published)
@@ -64,28 +69,155 @@ internal sealed class DocumentMapper
             doc.Add(new NumericDocValuesField(FieldNames.PublishedValues, days));
         }
 
-        AddFingerprint(doc, article);
-        AddCompletions(doc, article.Title);
+        AddFingerprint(doc, article, title, body);
+        AddCompletions(doc, article.Title, title?.Words ?? Analysis.TextWords.Split(article.Title));
 
         // Days the text talks about, resolved against the publication date: one indexed value per distinct day.
-        foreach (var day in DateMentionExtractor.DistinctDays(article.Title + "\n" + article.Body, article.Published))
+        var mentioned = title is not null && body is not null
+            ? DateMentionExtractor.DistinctDays(article.Title, title.Words, article.Body, body.Words, article.Published)
+            : DateMentionExtractor.DistinctDays(article.Title + "\n" + article.Body, article.Published);
+        foreach (var day in mentioned)
             doc.Add(new Int32Field(FieldNames.Mentioned, DateDays.ToDays(day), Field.Store.NO));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in new[] { article.Title, article.Body })
+        var terms = new List<string>();
+        AddEntities(doc, title is null ? _recognizer.Recognize(article.Title) : _recognizer.Recognize(article.Title, title.Words), seen, terms);
+        AddEntities(doc, body is null ? _recognizer.Recognize(article.Body) : _recognizer.Recognize(article.Body, body.Words), seen, terms);
+        AddTerms(doc, FieldNames.Entity, terms, _sharedAnalysis);
+        return doc;
+    }
+
+    private static void AddEntities(Document doc, IReadOnlyList<EntityMention> mentions, HashSet<string> seen, List<string> terms)
+    {
+        foreach (var mention in mentions)
         {
-            foreach (var mention in _recognizer.Recognize(text))
+            // One indexed term per mention: an entity query ranks articles that name it more often higher.
+            terms.Add(mention.Entity.Id);
+            if (seen.Add(mention.Entity.Id))
             {
-                // One indexed term per mention: an entity query ranks articles that name it more often higher.
-                doc.Add(new StringField(FieldNames.Entity, mention.Entity.Id, Field.Store.NO));
-                if (seen.Add(mention.Entity.Id))
-                {
-                    doc.Add(new StoredField(FieldNames.Entity, mention.Entity.Id));
-                    doc.Add(new SortedSetDocValuesField(FieldNames.Entity, new BytesRef(mention.Entity.Id)));
-                }
+                doc.Add(new StoredField(FieldNames.Entity, mention.Entity.Id));
+                doc.Add(new SortedSetDocValuesField(FieldNames.Entity, new BytesRef(mention.Entity.Id)));
             }
         }
-        return doc;
+    }
+
+    /// <summary>
+    /// Indexes each of <paramref name="terms"/> as a whole term of <paramref name="name"/>, docs only and without norms,
+    /// as one <see cref="StringField"/> per term would: as one field over a reused token stream when
+    /// <paramref name="oneField"/> (no token stream and attributes per term), or as those string fields.
+    /// </summary>
+    private static void AddTerms(Document doc, string name, List<string> terms, bool oneField)
+    {
+        if (terms.Count == 0) return;
+        if (oneField)
+        {
+            doc.Add(new TermsField(name, terms));
+            return;
+        }
+        foreach (var term in terms) doc.Add(new StringField(name, term, Field.Store.NO));
+    }
+
+    /// <summary>Whole terms, docs only, no norms: what <see cref="StringField"/> indexes, for several terms in one field.</summary>
+    private static readonly FieldType TermsType = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true, // a field with its own token stream must say so; nothing is analysed
+        OmitNorms = true,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+    });
+
+    private sealed class TermsField : Field
+    {
+        private readonly List<string> _terms;
+
+        public TermsField(string name, List<string> terms) : base(name, terms[0], TermsType) => _terms = terms;
+
+        public override Lucene.Net.Analysis.TokenStream GetTokenStream(Lucene.Net.Analysis.Analyzer analyzer) => TermList.Rent(_terms);
+    }
+
+    /// <summary>A token stream of whole terms, one per position; the calling thread's, reused once Lucene disposes it.</summary>
+    private sealed class TermList : Lucene.Net.Analysis.TokenStream
+    {
+        private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term;
+        private readonly Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute _offset;
+        private List<string>? _terms;
+        private int _next;
+        private bool _inUse;
+
+        [ThreadStatic] private static TermList? t_stream;
+
+        private TermList()
+        {
+            _term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            _offset = AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        }
+
+        public static TermList Rent(List<string> terms)
+        {
+            var stream = t_stream;
+            if (stream is null || stream._inUse) t_stream = stream = new TermList();
+            stream._terms = terms;
+            stream._next = 0;
+            stream._inUse = true;
+            return stream;
+        }
+
+        public override bool IncrementToken()
+        {
+            var terms = _terms ?? throw new InvalidOperationException("The stream is not bound to terms.");
+            if (_next >= terms.Count) return false;
+            ClearAttributes();
+            string term = terms[_next++];
+            _term.SetEmpty().Append(term);
+            _offset.SetOffset(0, term.Length);
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _next = 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _terms = null;
+            _inUse = false;
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>One value of each text view: replayed from <paramref name="analyzed"/>, or analysed by the writer when null.</summary>
+    private static void AddViews(Document doc, string text, AnalyzedText? analyzed)
+    {
+        if (analyzed is null)
+        {
+            doc.Add(new TextField(FieldNames.Text, text, Field.Store.NO));
+            doc.Add(new TextField(FieldNames.TextExact, text, Field.Store.NO));
+            doc.Add(new Field(FieldNames.TextLoose, text, LooseType));
+            return;
+        }
+        doc.Add(new ViewField(FieldNames.Text, analyzed, ArabicView.Stemmed, TextField.TYPE_NOT_STORED));
+        doc.Add(new ViewField(FieldNames.TextExact, analyzed, ArabicView.Exact, TextField.TYPE_NOT_STORED));
+        doc.Add(new ViewField(FieldNames.TextLoose, analyzed, ArabicView.Loose, LooseType));
+    }
+
+    /// <summary>
+    /// A text view's field whose tokens are replayed from the shared analysis pass instead of being analysed again.
+    /// The writer still asks its analyzer (<see cref="FieldAnalyzer"/>) for the position and offset gaps between values.
+    /// </summary>
+    private sealed class ViewField : Field
+    {
+        private readonly AnalyzedText _text;
+        private readonly ArabicView _view;
+
+        public ViewField(string name, AnalyzedText text, ArabicView view, FieldType type) : base(name, text.Text, type)
+        {
+            _text = text;
+            _view = view;
+        }
+
+        public override Lucene.Net.Analysis.TokenStream GetTokenStream(Lucene.Net.Analysis.Analyzer analyzer) => _text.Stream(_view);
     }
 
     /// <summary>Source (case-insensitive key), category and author: filters, a facet and the article view.</summary>
@@ -119,28 +251,34 @@ internal sealed class DocumentMapper
     /// and each two-word phrase of them with only spaces between, as <c>normalized + U+0001 + written</c>, so a prefix
     /// enumeration over normalized forms returns what to display and its document frequency ranks it.
     /// </summary>
-    private static void AddCompletions(Document doc, string title)
+    private void AddCompletions(Document doc, string title, List<Analysis.TextWord> words)
     {
-        var words = Analysis.TextWords.Split(title);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new List<string>();
         for (int i = 0; i < words.Count && i < 40; i++)
         {
             if (!CompletionTerms.IsCompletable(words[i].Text)) continue;
             Add(words[i].Text, title[words[i].Start..words[i].End]);
-            if (i + 1 < words.Count && CompletionTerms.IsCompletable(words[i + 1].Text) && string.IsNullOrWhiteSpace(title[words[i].End..words[i + 1].Start]))
+            // Words of one ligature (ﷺ) share its offsets: they are no written pair.
+            if (i + 1 < words.Count && CompletionTerms.IsCompletable(words[i + 1].Text) && words[i].End <= words[i + 1].Start
+                && string.IsNullOrWhiteSpace(title[words[i].End..words[i + 1].Start]))
                 Add(words[i].Text + " " + words[i + 1].Text, title[words[i].Start..words[i].End] + " " + title[words[i + 1].Start..words[i + 1].End]);
         }
 
         void Add(string normalized, string written)
         {
             string term = normalized + CompletionTerms.Separator + written;
-            if (seen.Add(term)) doc.Add(new StringField(FieldNames.Completion, term, Field.Store.NO));
+            if (seen.Add(term)) terms.Add(term);
         }
+        AddTerms(doc, FieldNames.Completion, terms, _sharedAnalysis);
     }
 
     /// <summary>The near-duplicate fingerprint (see <see cref="Fingerprint"/>); every document gets one, possibly empty.</summary>
-    private static void AddFingerprint(Document doc, Article article) =>
-        doc.Add(new BinaryDocValuesField(FieldNames.Fingerprint, new BytesRef(DuplicateIndex.FingerprintOf(article).ToBytes())));
+    private static void AddFingerprint(Document doc, Article article, AnalyzedText? title, AnalyzedText? body)
+    {
+        var fingerprint = title is not null && body is not null ? DuplicateIndex.FingerprintOf(title, body) : DuplicateIndex.FingerprintOf(article);
+        doc.Add(new BinaryDocValuesField(FieldNames.Fingerprint, new BytesRef(fingerprint.ToBytes())));
+    }
 
     public static DateOnly? PublishedOf(Document doc)
     {

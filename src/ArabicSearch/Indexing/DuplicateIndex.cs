@@ -21,6 +21,10 @@ internal static class DuplicateIndex
         return Fingerprinter.Compute(Fingerprinter.HasContentWord(article.Body) ? article.Body : article.Title);
     }
 
+    /// <summary>As <see cref="FingerprintOf(Article)"/>, from the article's headline and body already analysed.</summary>
+    public static Fingerprint FingerprintOf(Analysis.AnalyzedText title, Analysis.AnalyzedText body) =>
+        Fingerprinter.Compute(body.HasContentWord() ? body : title);
+
     /// <summary>The fingerprints of every live article; the table's keys are top-level doc ids.</summary>
     public static FingerprintTable Load(IndexReader reader, out int without)
     {
