@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ArabicSearch.Analysis;
 using ArabicSearch.Entities;
 
@@ -35,17 +36,23 @@ internal sealed class EntityMarks
     // The longest run of proclitics and article a bare word drops (و + ب + ال, or و + لل).
     private const int MaxPrefix = 4;
 
+    // Gazetteer matches never depend on the name rules (the rules only take words the gazetteer left), so when every
+    // wanted entity is a gazetteer entity the windows are read by a twin recognizer without the rules, which cost more
+    // than the gazetteer lookups. One twin per recognizer, built on first use.
+    private static readonly ConditionalWeakTable<EntityRecognizer, EntityRecognizer> RulesFree = new();
+
+    private readonly EntityRecognizer _source;
     private readonly EntityRecognizer _recognizer;
     private readonly IReadOnlySet<string> _ids;
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly string _lastLetters;
-    private readonly int _before = GazetteerContext, _after = GazetteerContext;
+    private readonly int _before, _after;
 
     [ThreadStatic] private static int[]? t_starts;
     [ThreadStatic] private static int[]? t_ends;
 
     /// <summary>The recognizer whose mentions these are.</summary>
-    public EntityRecognizer Recognizer => _recognizer;
+    public EntityRecognizer Recognizer => _source;
 
     /// <summary>How many ids it was built for.</summary>
     public int IdCount { get; }
@@ -53,9 +60,10 @@ internal sealed class EntityMarks
     /// <summary>The finder for the entities with <paramref name="ids"/> (gazetteer or generated ids; unknown ids are never marked).</summary>
     public EntityMarks(EntityRecognizer recognizer, IReadOnlySet<string> ids)
     {
-        _recognizer = recognizer;
+        _source = recognizer;
         _ids = ids;
         IdCount = ids.Count;
+        bool anyGenerated = false;
         foreach (var id in ids)
         {
             if (recognizer.Gazetteer.Find(id) is { } entity)
@@ -68,7 +76,7 @@ internal sealed class EntityMarks
             }
             else if (GeneratedEntities.TryDescribe(id) is { } generated)
             {
-                (_before, _after) = (ContextBefore, ContextAfter);
+                anyGenerated = true;
                 // The id is the type and the name's normalized words, each without its article: per:يحيي_رسول.
                 int from = id.IndexOf(':', StringComparison.Ordinal) + 1;
                 int to = id.IndexOf('_', from);
@@ -81,6 +89,10 @@ internal sealed class EntityMarks
                 }
             }
         }
+        (_before, _after) = anyGenerated ? (ContextBefore, ContextAfter) : (GazetteerContext, GazetteerContext);
+        _recognizer = !anyGenerated && recognizer.UseRules
+            ? RulesFree.GetValue(recognizer, r => new EntityRecognizer(r.Gazetteer) { UseRules = false })
+            : recognizer;
         _lastLetters = new string(_keys.Where(k => k.Length > 0).Select(k => k[^1]).Distinct().ToArray());
     }
 
