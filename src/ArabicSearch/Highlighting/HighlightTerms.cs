@@ -47,8 +47,8 @@ internal sealed class HighlightTerms
     {
         int phraseTerms = Phrases.Sum(p => p.Positions.Count);
         if (_filters is { } f && f.StemmedCount == Stemmed.Count && f.LooseCount == Loose.Count && f.Positions.Length == phraseTerms) return f;
-        var positions = Phrases.SelectMany(p => p.Positions.Select(x => LetterFilter.Of(x.Terms))).ToArray();
-        return _filters = new WordFilters(LetterFilter.Of(Stemmed), Stemmed.Count, LetterFilter.Of(Loose), Loose.Count, positions);
+        var positions = Phrases.SelectMany(p => p.Positions.Select(x => LetterFilter.Of(x.Terms, p.View == ArabicView.Loose))).ToArray();
+        return _filters = new WordFilters(LetterFilter.Of(Stemmed), Stemmed.Count, LetterFilter.Of(Loose, subsequence: true), Loose.Count, positions);
     }
 
     /// <summary>

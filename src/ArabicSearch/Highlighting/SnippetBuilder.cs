@@ -161,12 +161,12 @@ internal static class SnippetBuilder
             ulong letters = LetterFilter.LettersOf(w);
             var readings = new Readings(w, mask, buffer, lengths, looseBuffer);
             bool hit = anyExact && exact.Contains(w);
-            if (!hit && anyStemmed && filters.Stemmed.MayRead(letters))
+            if (!hit && anyStemmed && filters.Stemmed.MayRead(w, letters))
             {
                 int n = readings.Stemmed();
                 for (int r = 0; r < n && !hit; r++) hit = stemmed.Contains(readings.StemmedAt(r));
             }
-            if (!hit && anyLoose && filters.Loose.MayRead(letters)) hit = loose.Contains(readings.Loose());
+            if (!hit && anyLoose && filters.Loose.MayRead(w, letters)) hit = loose.Contains(readings.Loose());
             if (hit) spans.Add(new TextSpan(start, end - start));
             if (words is null) continue;
             ulong bits = 0;
@@ -175,7 +175,7 @@ internal static class SnippetBuilder
             {
                 foreach (var (_, set) in phrase.Positions)
                 {
-                    if (bit < 64 && filters.Positions[bit].MayRead(letters) && ReadsAs(ref readings, phrase.View, set)) bits |= 1UL << bit;
+                    if (bit < 64 && filters.Positions[bit].MayRead(w, letters) && ReadsAs(ref readings, phrase.View, set)) bits |= 1UL << bit;
                     bit++;
                 }
             }
