@@ -22,11 +22,16 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
         int window = request.CollapseDuplicates ? Math.Min(maxResultWindow, Math.Max(100, wanted * 4)) : wanted;
         TopDocs top;
         List<(int Leader, List<int> Others)>? groups = null;
+        // Facets are counted in the same pass over the matches as the top hits (the first pass, when collapsing widens).
+        var counter = request.Facets ? new FacetCounter() : null;
+        var categories = request.Facets ? new CategoryCounter() : null;
+        ICollector? facetCollectors = request.Facets ? MultiCollector.Wrap(counter, categories) : null;
         while (true)
         {
             try
             {
-                top = TopHits(searcher, translated.Query, window, request.Sort, after?.ToScoreDoc(), cancellationToken);
+                top = TopHits(searcher, translated.Query, window, request.Sort, after?.ToScoreDoc(), facetCollectors, cancellationToken);
+                facetCollectors = null;
             }
             catch (BooleanQuery.TooManyClausesException e)
             {
@@ -46,16 +51,8 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
             var sd = top.ScoreDocs[groups?[i].Leader ?? i];
             hits.Add(Hit(searcher, sd, translated.Highlight, groups is null ? [] : DuplicateIndex.IdsOf(searcher, top.ScoreDocs, groups[i].Others)));
         }
-        SearchFacets? facets = null;
-        if (request.Facets)
-        {
-            // A second pass over all matches; scoring is skipped (AcceptsDocsOutOfOrder) and doc values are columnar.
-            var counter = new FacetCounter();
-            var categories = new CategoryCounter();
-            ICollector both = MultiCollector.Wrap(counter, categories);
-            searcher.Search(translated.Query, cancellationToken.CanBeCanceled ? new CancellableCollector(both, cancellationToken) : both);
-            facets = counter.Result(recognizer.TypeOf, recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
-        }
+        SearchFacets? facets = counter is null || categories is null ? null
+            : counter.Result(recognizer.TypeOf, recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
         // Search-after paging: where this page ends, and whether any match is left after it.
         long seen = (after?.Seen ?? request.Skip) + hits.Count;
         string? next = !request.CollapseDuplicates && hits.Count > 0 && seen < top.TotalHits
@@ -91,13 +88,14 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
 
     /// <summary>
     /// The best <paramref name="window"/> hits in <paramref name="sort"/> order, after <paramref name="after"/> when
-    /// paging with a cursor. With a cancellable token the collectors IndexSearcher would pick run under a
-    /// <see cref="CancellableCollector"/>.
+    /// paging with a cursor; <paramref name="also"/> (the facet counters), when given, sees every match of the same pass.
+    /// With a cancellable token or other collectors, the collectors IndexSearcher would pick run under a
+    /// <see cref="MultiCollector"/> and a <see cref="CancellableCollector"/>.
     /// </summary>
-    private static TopDocs TopHits(IndexSearcher searcher, Query query, int window, SearchSort sort, ScoreDoc? after, CancellationToken cancellationToken)
+    private static TopDocs TopHits(IndexSearcher searcher, Query query, int window, SearchSort sort, ScoreDoc? after, ICollector? also, CancellationToken cancellationToken)
     {
         var order = QueryTranslator.SortOf(sort);
-        if (!cancellationToken.CanBeCanceled)
+        if (!cancellationToken.CanBeCanceled && also is null)
         {
             return (order, after) switch
             {
@@ -109,14 +107,19 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
         }
         int n = Math.Min(window, Math.Max(1, searcher.IndexReader.MaxDoc)); // as IndexSearcher clamps it
         bool inOrder = !searcher.CreateNormalizedWeight(query).ScoresDocsOutOfOrder;
+        ICollector Run(ICollector top)
+        {
+            var all = also is null ? top : MultiCollector.Wrap(top, also);
+            return cancellationToken.CanBeCanceled ? new CancellableCollector(all, cancellationToken) : all;
+        }
         if (order is not null)
         {
             var fields = TopFieldCollector.Create(order, n, after as FieldDoc, true, true, false, inOrder);
-            searcher.Search(query, new CancellableCollector(fields, cancellationToken));
+            searcher.Search(query, Run(fields));
             return fields.GetTopDocs();
         }
         var scores = TopScoreDocCollector.Create(n, after, inOrder);
-        searcher.Search(query, new CancellableCollector(scores, cancellationToken));
+        searcher.Search(query, Run(scores));
         return scores.GetTopDocs();
     }
 }
