@@ -14,9 +14,11 @@ namespace ArabicSearch.Highlighting;
 /// </summary>
 /// <remarks>
 /// The recognizer is greedy from left to right: what it finds at a word depends only on the words from the last point
-/// where no name spans, which in news text is a few words back. <c>EntityMarksAntTests</c> checks on the ANT articles
-/// that the marks equal those of the whole-text recognizer. When the candidates' windows cover most of the text, the
-/// whole text is recognized once instead. Built once per query; not thread-safe (thread-static buffers).
+/// where no name spans, which in news text is a few words back. That the window is always enough is checked, not
+/// proven: <c>EntityMarksAntTests</c> compares the marks with the whole-text recognizer's for every entity of the
+/// first 2,000 ANT articles, and passed on all 31,525 once. When the candidates' windows cover two thirds of the text or
+/// more, the whole text is recognized once instead. Built once per query, then immutable; its scan buffers are
+/// thread-static, so it is thread-safe.
 /// </remarks>
 internal sealed class EntityMarks
 {
