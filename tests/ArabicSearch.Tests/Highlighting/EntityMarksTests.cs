@@ -67,14 +67,29 @@ public class EntityMarksTests
         }
     }
 
-    [Test]
-    public void AddTo_marks_a_name_the_rules_found()
+    [TestCase("وقال العميد كريم فاضل إن القوات")]               // a person after a title
+    [TestCase("وصلت الطائرة إلى قاعدة بلد الجوية صباحا")]       // a facility with its head word
+    [TestCase("في محافظة كربلاء المقدسة وصلاح الدين")]          // a place after an administrative word
+    [TestCase("قالت وكالة الأنباء العراقية إن")]                // an organization
+    public void AddTo_marks_a_name_the_rules_found(string sentence)
     {
-        // A generated id (a name after a title) is marked where the rules find it, as in the whole text.
-        string text = Filler(60) + " وقال المتحدث باسم الوزارة يحيى رسول إن " + Filler(60);
-        var found = Recognizer.Recognize(text).Where(m => GeneratedEntities.IsGenerated(m.Entity.Id)).Select(m => m.Entity.Id).ToHashSet();
-        Assume.That(found, Is.Not.Empty, "the rules find the name");
-        Assert.That(Actual(text, found), Is.EqualTo(Expected(text, found)).And.Not.Empty);
+        // Generated ids (names the rules found) are marked as in the whole text, with the context the rules read.
+        string text = Filler(60) + " " + sentence + " " + Filler(60);
+        var generated = Recognizer.Recognize(text).Select(m => m.Entity.Id).Where(GeneratedEntities.IsGenerated).ToHashSet();
+        foreach (var id in generated)
+        {
+            HashSet<string> ids = [id];
+            Assert.That(Actual(text, ids), Is.EqualTo(Expected(text, ids)).And.Not.Empty, id);
+        }
+        var all = Recognizer.Recognize(text).Select(m => m.Entity.Id).ToHashSet();
+        Assert.That(Actual(text, all), Is.EqualTo(Expected(text, all)).And.Not.Empty);
+    }
+
+    [Test]
+    public void AddTo_is_exercised_on_names_the_rules_found()
+    {
+        string[] sentences = ["وقال العميد كريم فاضل إن القوات", "وصلت الطائرة إلى قاعدة بلد الجوية صباحا", "قالت وكالة الأنباء العراقية إن"];
+        Assert.That(sentences.SelectMany(t => Recognizer.Recognize(t)).Count(m => GeneratedEntities.IsGenerated(m.Entity.Id)), Is.GreaterThan(0));
     }
 
     [Test]
