@@ -132,6 +132,7 @@ internal static class SnippetBuilder
     [ThreadStatic] private static char[]? t_buffer;
     [ThreadStatic] private static int[]? t_lengths;
     [ThreadStatic] private static char[]? t_looseBuffer;
+    [ThreadStatic] private static List<(int Start, int End, ulong Bits)>? t_words;
 
     /// <summary>
     /// Adds a span for every word of <paramref name="text"/> that has a term of the query in some view, and for each
@@ -151,22 +152,24 @@ internal static class SnippetBuilder
         var stemmed = terms.Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
         var loose = terms.Loose.GetAlternateLookup<ReadOnlySpan<char>>();
         // For phrases: per word, its offsets and which (phrase, position) pairs it matches, as a bit set (64 at most).
-        var words = anyPhrase ? new List<(int Start, int End, ulong Bits)>() : null;
+        var words = anyPhrase ? t_words ??= [] : null;
+        words?.Clear();
         Span<char> word = stackalloc char[WordScanner.OutputLength];
         var looseBuffer = t_looseBuffer ??= new char[WordScanner.OutputLength];
         int position = 0;
         while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end, out uint mask))
         {
             var w = word[..length];
-            ulong letters = LetterFilter.LettersOf(w);
+            ulong letters = 0; // the word's letters, computed when a filter first needs them
+            bool lettersKnown = false;
             var readings = new Readings(w, mask, buffer, lengths, looseBuffer);
             bool hit = anyExact && exact.Contains(w);
-            if (!hit && anyStemmed && filters.Stemmed.MayRead(w, letters))
+            if (!hit && anyStemmed && filters.Stemmed.MayRead(w, Letters(w, ref letters, ref lettersKnown)))
             {
                 int n = readings.Stemmed();
                 for (int r = 0; r < n && !hit; r++) hit = stemmed.Contains(readings.StemmedAt(r));
             }
-            if (!hit && anyLoose && filters.Loose.MayRead(w, letters)) hit = loose.Contains(readings.Loose());
+            if (!hit && anyLoose && filters.Loose.MayRead(w, Letters(w, ref letters, ref lettersKnown))) hit = loose.Contains(readings.Loose());
             if (hit) spans.Add(new TextSpan(start, end - start));
             if (words is null) continue;
             ulong bits = 0;
@@ -175,13 +178,21 @@ internal static class SnippetBuilder
             {
                 foreach (var (_, set) in phrase.Positions)
                 {
-                    if (bit < 64 && filters.Positions[bit].MayRead(w, letters) && ReadsAs(ref readings, phrase.View, set)) bits |= 1UL << bit;
+                    if (bit < 64 && (phrase.View == ArabicView.Exact || filters.Positions[bit].MayRead(w, Letters(w, ref letters, ref lettersKnown))) && ReadsAs(ref readings, phrase.View, set)) bits |= 1UL << bit;
                     bit++;
                 }
             }
             words.Add((start, end, bits));
         }
-        if (words is not null) MarkPhrases(terms, words, spans);
+        if (words is null) return;
+        MarkPhrases(terms, words, spans);
+        if (words.Capacity > 16_384) t_words = null; // a very long body's list is not kept for the thread's life
+    }
+
+    private static ulong Letters(ReadOnlySpan<char> w, ref ulong letters, ref bool known)
+    {
+        if (!known) (letters, known) = (LetterFilter.LettersOf(w), true);
+        return letters;
     }
 
     private static bool ReadsAs(ref Readings readings, ArabicView view, IReadOnlySet<string> set)
