@@ -8,13 +8,20 @@ namespace ArabicSearch.Benchmarks;
 /// The two prebuilt indexes the query benchmarks search: ours (through <see cref="ArabicSearchEngine"/>) and the
 /// stock pipeline's, over the same articles. They are cached under the temp folder, keyed by the article count and
 /// the build of the ArabicSearch library (its module version id, which a deterministic build changes only when the
-/// code changes), so each benchmark process does not rebuild them.
+/// code changes), so each benchmark process does not rebuild them. <c>ARABICSEARCH_QUERY_INDEXES=DIR</c> names a
+/// folder with <c>ours</c> and <c>stock</c> built earlier, to measure query-side changes that leave the index layout as
+/// it is without rebuilding (and without removing another build's cached indexes).
 /// </summary>
 public static class QueryIndexes
 {
     /// <summary>Builds the indexes when no cached copy exists and returns their folders.</summary>
     public static (string Ours, string Stock) Ensure(IReadOnlyList<Article> articles)
     {
+        if (Environment.GetEnvironmentVariable("ARABICSEARCH_QUERY_INDEXES") is { Length: > 0 } pinned)
+        {
+            Console.WriteLine($"// query indexes: pinned at {pinned} (ARABICSEARCH_QUERY_INDEXES)");
+            return (Path.Combine(pinned, "ours"), Path.Combine(pinned, "stock"));
+        }
         var build = typeof(ArabicSearchEngine).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
         var root = Path.Combine(Path.GetTempPath(), "arabicsearch-bench", $"query-index-{articles.Count}-{build}");
         var ours = Path.Combine(root, "ours");

@@ -1,4 +1,5 @@
 using ArabicSearch.Analysis;
+using ArabicSearch.Entities;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ArabicSearch.Highlighting;
@@ -34,6 +35,29 @@ internal sealed class HighlightTerms
 
     /// <summary>Ids of the entities the query asks for; their mentions are marked.</summary>
     public HashSet<string> EntityIds { get; } = new(StringComparer.Ordinal);
+
+    private EntityMarks? _entityMarks;
+    private WordFilters? _filters;
+
+    /// <summary>
+    /// The letter filters of the stemmed and loose sets and of each phrase position (in <see cref="Phrases"/> order),
+    /// built on first use and kept for the other hits of the same search (rebuilt if the sets grew since).
+    /// </summary>
+    internal WordFilters Filters()
+    {
+        int phraseTerms = Phrases.Sum(p => p.Positions.Count);
+        if (_filters is { } f && f.StemmedCount == Stemmed.Count && f.LooseCount == Loose.Count && f.Positions.Length == phraseTerms) return f;
+        var positions = Phrases.SelectMany(p => p.Positions.Select(x => LetterFilter.Of(x.Terms, p.View == ArabicView.Loose))).ToArray();
+        return _filters = new WordFilters(LetterFilter.Of(Stemmed), Stemmed.Count, LetterFilter.Of(Loose, subsequence: true), Loose.Count, positions);
+    }
+
+    /// <summary>
+    /// The finder of <see cref="EntityIds"/>' mentions for <paramref name="recognizer"/>, built on first use and kept for
+    /// the other hits of the same search (rebuilt if the ids changed since).
+    /// </summary>
+    internal EntityMarks EntityMarksFor(EntityRecognizer recognizer) =>
+        _entityMarks is { } m && ReferenceEquals(m.Recognizer, recognizer) && m.IdCount == EntityIds.Count
+            ? m : _entityMarks = new EntityMarks(recognizer, EntityIds);
 
     /// <summary>Phrases the query asks for; each marks only where all its words occur in sequence.</summary>
     public List<HighlightPhrase> Phrases { get; } = [];
@@ -80,3 +104,11 @@ internal sealed class HighlightTerms
 /// <param name="View">The view the phrase was analyzed in.</param>
 /// <param name="Positions">Each word's offset from the first word (stopwords and gaps counted) and its terms.</param>
 internal sealed record HighlightPhrase(ArabicView View, IReadOnlyList<(int Offset, IReadOnlySet<string> Terms)> Positions);
+
+/// <summary>The letter filters of a <see cref="HighlightTerms"/> (see <see cref="LetterFilter"/>).</summary>
+/// <param name="Stemmed">The filter of the stemmed set.</param>
+/// <param name="StemmedCount">The size of the stemmed set it was built from.</param>
+/// <param name="Loose">The filter of the loose set.</param>
+/// <param name="LooseCount">The size of the loose set it was built from.</param>
+/// <param name="Positions">One filter per phrase position, phrases in order.</param>
+internal sealed record WordFilters(LetterFilter Stemmed, int StemmedCount, LetterFilter Loose, int LooseCount, LetterFilter[] Positions);

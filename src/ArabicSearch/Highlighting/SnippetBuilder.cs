@@ -85,9 +85,8 @@ internal static class SnippetBuilder
         if (!terms.IsEmpty)
         {
             MarkWords(text, terms, spans);
-            if (terms.EntityIds.Count > 0)
-                foreach (var m in recognizer.Recognize(text))
-                    if (terms.EntityIds.Contains(m.Entity.Id)) spans.Add(new TextSpan(m.Start, m.End - m.Start));
+            // Only the text around words that can start a wanted name is recognized (EntityMarks), not the whole body.
+            if (terms.EntityIds.Count > 0) terms.EntityMarksFor(recognizer).AddTo(text, spans);
             spans = Merge(spans);
         }
         var (from, to) = BestWindow(text, spans, maxChars);
@@ -133,42 +132,44 @@ internal static class SnippetBuilder
     [ThreadStatic] private static char[]? t_buffer;
     [ThreadStatic] private static int[]? t_lengths;
     [ThreadStatic] private static char[]? t_looseBuffer;
+    [ThreadStatic] private static List<(int Start, int End, ulong Bits)>? t_words;
 
     /// <summary>
     /// Adds a span for every word of <paramref name="text"/> that has a term of the query in some view, and for each
     /// run of words that matches a phrase. No allocation per word for the bag-of-words sets (this runs for every hit of
-    /// every search); phrases keep one small record per word.
+    /// every search); phrases keep one small record per word. A word's stemmed and loose readings are computed only
+    /// when its letters could hold a term of that view (<see cref="LetterFilter"/>), and at most once per word.
     /// </summary>
     private static void MarkWords(string text, HighlightTerms terms, List<TextSpan> spans)
     {
         bool anyExact = terms.Exact.Count > 0, anyStemmed = terms.Stemmed.Count > 0, anyLoose = terms.Loose.Count > 0;
         bool anyPhrase = terms.Phrases.Count > 0;
         if (!anyExact && !anyStemmed && !anyLoose && !anyPhrase) return;
+        var filters = terms.Filters();
         var buffer = t_buffer ??= new char[ArabicWord.MaxReadings * WordScanner.OutputLength];
         var lengths = t_lengths ??= new int[ArabicWord.MaxReadings];
         var exact = terms.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
         var stemmed = terms.Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
         var loose = terms.Loose.GetAlternateLookup<ReadOnlySpan<char>>();
         // For phrases: per word, its offsets and which (phrase, position) pairs it matches, as a bit set (64 at most).
-        var words = anyPhrase ? new List<(int Start, int End, ulong Bits)>() : null;
+        var words = anyPhrase ? t_words ??= [] : null;
+        words?.Clear();
         Span<char> word = stackalloc char[WordScanner.OutputLength];
         var looseBuffer = t_looseBuffer ??= new char[WordScanner.OutputLength];
         int position = 0;
         while (WordScanner.Next(text, ref position, word, out int length, out int start, out int end, out uint mask))
         {
             var w = word[..length];
+            ulong letters = 0; // the word's letters, computed when a filter first needs them
+            bool lettersKnown = false;
+            var readings = new Readings(w, mask, buffer, lengths, looseBuffer);
             bool hit = anyExact && exact.Contains(w);
-            int readings = -1;
-            if (!hit && anyStemmed)
+            if (!hit && anyStemmed && filters.Stemmed.MayRead(w, Letters(w, ref letters, ref lettersKnown)))
             {
-                readings = ArabicWord.StemReadings(w, mask, buffer, lengths);
-                for (int r = 0; r < readings && !hit; r++) hit = stemmed.Contains(buffer.AsSpan(r * length, lengths[r]));
+                int n = readings.Stemmed();
+                for (int r = 0; r < n && !hit; r++) hit = stemmed.Contains(readings.StemmedAt(r));
             }
-            if (!hit && anyLoose)
-            {
-                w.CopyTo(looseBuffer);
-                hit = loose.Contains(looseBuffer.AsSpan(0, ArabicLooseStemmer.Stem(looseBuffer, length, mask)));
-            }
+            if (!hit && anyLoose && filters.Loose.MayRead(w, Letters(w, ref letters, ref lettersKnown))) hit = loose.Contains(readings.Loose());
             if (hit) spans.Add(new TextSpan(start, end - start));
             if (words is null) continue;
             ulong bits = 0;
@@ -177,30 +178,60 @@ internal static class SnippetBuilder
             {
                 foreach (var (_, set) in phrase.Positions)
                 {
-                    if (bit < 64 && ReadsAs(w, mask, phrase.View, set, buffer, lengths, looseBuffer)) bits |= 1UL << bit;
+                    if (bit < 64 && (phrase.View == ArabicView.Exact || filters.Positions[bit].MayRead(w, Letters(w, ref letters, ref lettersKnown))) && ReadsAs(ref readings, phrase.View, set)) bits |= 1UL << bit;
                     bit++;
                 }
             }
             words.Add((start, end, bits));
         }
-        if (words is not null) MarkPhrases(terms, words, spans);
+        if (words is null) return;
+        MarkPhrases(terms, words, spans);
+        if (words.Capacity > 16_384) t_words = null; // a very long body's list is not kept for the thread's life
     }
 
-    private static bool ReadsAs(ReadOnlySpan<char> w, uint mask, ArabicView view, IReadOnlySet<string> set, char[] buffer, int[] lengths, char[] looseBuffer)
+    private static ulong Letters(ReadOnlySpan<char> w, ref ulong letters, ref bool known)
+    {
+        if (!known) (letters, known) = (LetterFilter.LettersOf(w), true);
+        return letters;
+    }
+
+    private static bool ReadsAs(ref Readings readings, ArabicView view, IReadOnlySet<string> set)
     {
         if (set is not HashSet<string> hs) return false;
         var lookup = hs.GetAlternateLookup<ReadOnlySpan<char>>();
         switch (view)
         {
             case ArabicView.Exact:
-                return lookup.Contains(w);
+                return lookup.Contains(readings.Word);
             case ArabicView.Stemmed:
-                int readings = ArabicWord.StemReadings(w, mask, buffer, lengths);
-                for (int r = 0; r < readings; r++) if (lookup.Contains(buffer.AsSpan(r * w.Length, lengths[r]))) return true;
+                int n = readings.Stemmed();
+                for (int r = 0; r < n; r++) if (lookup.Contains(readings.StemmedAt(r))) return true;
                 return false;
             default:
-                w.CopyTo(looseBuffer);
-                return lookup.Contains(looseBuffer.AsSpan(0, ArabicLooseStemmer.Stem(looseBuffer, w.Length, mask)));
+                return lookup.Contains(readings.Loose());
+        }
+    }
+
+    /// <summary>One word's readings, computed on first use: its stemmed readings (<see cref="ArabicWord.StemReadings"/>) and its loose stem.</summary>
+    private ref struct Readings(ReadOnlySpan<char> word, uint mask, char[] buffer, int[] lengths, char[] looseBuffer)
+    {
+        private readonly ReadOnlySpan<char> _word = word;
+        private int _stemmed = -1, _loose = -1;
+
+        public readonly ReadOnlySpan<char> Word => _word;
+
+        public int Stemmed() => _stemmed >= 0 ? _stemmed : _stemmed = ArabicWord.StemReadings(_word, mask, buffer, lengths);
+
+        public readonly ReadOnlySpan<char> StemmedAt(int r) => buffer.AsSpan(r * _word.Length, lengths[r]);
+
+        public ReadOnlySpan<char> Loose()
+        {
+            if (_loose < 0)
+            {
+                _word.CopyTo(looseBuffer);
+                _loose = ArabicLooseStemmer.Stem(looseBuffer, _word.Length, mask);
+            }
+            return looseBuffer.AsSpan(0, _loose);
         }
     }
 

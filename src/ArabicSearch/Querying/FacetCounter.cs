@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ArabicSearch.Entities;
@@ -14,29 +15,33 @@ namespace ArabicSearch.Querying;
 /// <see cref="Result"/>.
 /// </summary>
 /// <remarks>
-/// Per segment, counts go into arrays indexed by ordinal (no string work per hit); when the segment ends, the non-zero
-/// ordinals are looked up once and added to the totals by value, since ordinals differ between segments.
+/// Entities are counted by global ordinal: per index snapshot (top-level reader) a Lucene <see cref="MultiDocValues.OrdinalMap"/>
+/// maps each segment's ordinals to one numbering, and each value's string and type are decoded once
+/// (<see cref="EntityOrdinals"/>, cached per reader). Per hit that is one array increment per entity; per search, one
+/// pass over the counted ordinals keeps the top values of each type, and only those become strings and labels.
+/// Sources are few and counted per segment by ordinal, their strings decoded once per segment core.
 /// An entity counts once per article however often it is named; articles without a source or a date are not counted
 /// under those facets. One instance serves one search on one thread.
 /// </remarks>
 internal sealed class FacetCounter : ICollector
 {
     // Segments are immutable, so the value of each ordinal is decoded once per segment core and reused by every search.
-    private static readonly ConditionalWeakTable<object, string?[]> EntityValuesBySegment = new();
     private static readonly ConditionalWeakTable<object, string?[]> SourceValuesBySegment = new();
 
-    private readonly Dictionary<string, int> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _months = []; // year * 12 + month - 1
 
+    private EntityOrdinals? _ordinals;
+    private int[] _entityCounts = []; // by global ordinal, rented
     private SortedSetDocValues? _entityValues;
-    private int[] _entityCounts = [];
+    private int[] _toGlobal = [];
     private SortedDocValues? _sourceValues;
     private int[] _sourceCounts = [];
     private NumericDocValues? _published;
     private IBits? _hasPublished;
-    private string?[] _entityNames = [];
     private string?[] _sourceNames = [];
+    private long _lastDay = long.MinValue;
+    private int _lastMonth;
 
     /// <summary>How many documents were counted.</summary>
     public int Documents { get; private set; }
@@ -49,9 +54,14 @@ internal sealed class FacetCounter : ICollector
     {
         FlushSegment();
         var reader = context.AtomicReader;
+        if (_ordinals is null)
+        {
+            _ordinals = EntityOrdinals.Of(ReaderUtil.GetTopLevelContext(context).Reader);
+            _entityCounts = ArrayPool<int>.Shared.Rent(Math.Max(1, _ordinals.ValueCount));
+            Array.Clear(_entityCounts, 0, _ordinals.ValueCount);
+        }
         _entityValues = reader.GetSortedSetDocValues(FieldNames.Entity);
-        _entityCounts = _entityValues is null ? [] : new int[checked((int)_entityValues.ValueCount)];
-        _entityNames = _entityValues is null ? [] : EntityValuesBySegment.GetValue(reader.CoreCacheKey, _ => new string?[_entityCounts.Length]);
+        _toGlobal = _entityValues is null ? [] : _ordinals.ToGlobal(context.Ord);
         _sourceValues = reader.GetSortedDocValues(FieldNames.Source);
         _sourceCounts = _sourceValues is null ? [] : new int[_sourceValues.ValueCount];
         _sourceNames = _sourceValues is null ? [] : SourceValuesBySegment.GetValue(reader.CoreCacheKey, _ => new string?[_sourceCounts.Length]);
@@ -66,7 +76,7 @@ internal sealed class FacetCounter : ICollector
         {
             _entityValues.SetDocument(doc);
             long ord;
-            while ((ord = _entityValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) _entityCounts[ord]++;
+            while ((ord = _entityValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) _entityCounts[_toGlobal[ord]]++;
         }
         if (_sourceValues is not null)
         {
@@ -75,26 +85,20 @@ internal sealed class FacetCounter : ICollector
         }
         if (_published is not null && _hasPublished is not null && _hasPublished.Get(doc))
         {
-            var date = DateDays.FromDays(checked((int)_published.Get(doc)));
-            int key = date.Year * 12 + date.Month - 1;
-            _months[key] = _months.GetValueOrDefault(key) + 1;
+            long day = _published.Get(doc);
+            if (day != _lastDay)
+            {
+                // Matches come in index order, where neighbours often share a day: convert a day to its month once.
+                var date = DateDays.FromDays(checked((int)day));
+                (_lastDay, _lastMonth) = (day, date.Year * 12 + date.Month - 1);
+            }
+            _months[_lastMonth] = _months.GetValueOrDefault(_lastMonth) + 1;
         }
     }
 
     private void FlushSegment()
     {
         var bytes = new BytesRef();
-        for (int ord = 0; ord < _entityCounts.Length; ord++)
-        {
-            if (_entityCounts[ord] == 0) continue;
-            string? entity = _entityNames[ord];
-            if (entity is null)
-            {
-                _entityValues!.LookupOrd(ord, bytes);
-                _entityNames[ord] = entity = bytes.Utf8ToString(); // a benign race: equal strings
-            }
-            Add(_entities, entity, _entityCounts[ord]);
-        }
         for (int ord = 0; ord < _sourceCounts.Length; ord++)
         {
             if (_sourceCounts[ord] == 0) continue;
@@ -102,11 +106,10 @@ internal sealed class FacetCounter : ICollector
             if (source is null)
             {
                 _sourceValues!.LookupOrd(ord, bytes);
-                _sourceNames[ord] = source = bytes.Utf8ToString();
+                _sourceNames[ord] = source = bytes.Utf8ToString(); // a benign race: equal strings
             }
             if (source.Length > 0) Add(_sources, source, _sourceCounts[ord]);
         }
-        _entityCounts = [];
         _sourceCounts = [];
         _entityValues = null;
         _sourceValues = null;
@@ -122,14 +125,29 @@ internal sealed class FacetCounter : ICollector
     public SearchFacets Result(Func<string, EntityType?> typeOf, Func<string, Entity?> describe, int limit)
     {
         FlushSegment();
-        // Rank ids by type first and build entities only for the ones shown: a broad query names thousands.
-        var byType = new Dictionary<EntityType, List<FacetCount>>();
-        foreach (var type in Enum.GetValues<EntityType>()) byType[type] = [];
-        foreach (var (id, n) in _entities)
-            if (typeOf(id) is { } type) byType[type].Add(new FacetCount(id, id, n));
+        // The top ordinals of each type by count, ties by value; a broad query names thousands, only these become entities.
+        var byType = new Dictionary<EntityType, PriorityQueue<int, (int Count, string Value)>>();
+        foreach (var type in Enum.GetValues<EntityType>()) byType[type] = new(WorstFirst.Instance);
+        if (_ordinals is not null)
+        {
+            var types = _ordinals.Types(typeOf);
+            for (int g = 0; g < _ordinals.ValueCount; g++)
+            {
+                int n = _entityCounts[g];
+                if (n == 0 || types[g] is not { } type) continue;
+                var heap = byType[type];
+                if (heap.Count < limit) heap.Enqueue(g, (n, _ordinals.Value(g)));
+                else if (heap.TryPeek(out _, out var worst) && (n > worst.Count || n == worst.Count && string.CompareOrdinal(_ordinals.Value(g), worst.Value) < 0))
+                    heap.EnqueueDequeue(g, (n, _ordinals.Value(g)));
+            }
+            ArrayPool<int>.Shared.Return(_entityCounts);
+            _entityCounts = [];
+            _ordinals = null;
+        }
         var entities = byType.ToDictionary(
             kv => kv.Key.ToString(),
-            kv => (IReadOnlyList<FacetCount>)Top(kv.Value, limit).Select(c => c with { Label = describe(c.Value)?.Name ?? c.Value }).ToList(),
+            kv => (IReadOnlyList<FacetCount>)Top(kv.Value.UnorderedItems.Select(x => new FacetCount(x.Priority.Value, x.Priority.Value, x.Priority.Count)), limit)
+                .Select(c => c with { Label = describe(c.Value)?.Name ?? c.Value }).ToList(),
             StringComparer.Ordinal);
         var sources = Top(_sources.Select(kv => new FacetCount(kv.Key, kv.Key, kv.Value)), limit);
         var months = _months.OrderByDescending(kv => kv.Key).Select(kv =>
@@ -140,6 +158,68 @@ internal sealed class FacetCounter : ICollector
         return new SearchFacets { Entities = entities, Sources = sources, Months = months };
     }
 
+    /// <summary>Orders a bounded heap so that its root is the value to drop first: the lowest count, then the greatest value.</summary>
+    private sealed class WorstFirst : IComparer<(int Count, string Value)>
+    {
+        public static WorstFirst Instance { get; } = new();
+
+        public int Compare((int Count, string Value) x, (int Count, string Value) y) =>
+            x.Count != y.Count ? x.Count.CompareTo(y.Count) : string.CompareOrdinal(y.Value, x.Value);
+    }
+
     private static List<FacetCount> Top(IEnumerable<FacetCount> counts, int limit) =>
         counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(limit).ToList();
+}
+
+/// <summary>
+/// The entity values of one index snapshot by global ordinal: Lucene's <see cref="MultiDocValues.OrdinalMap"/> over the
+/// segments' sorted-set doc values, each segment's ordinals mapped to global ones, and each value's string and type
+/// decoded once. Built on the first facet search of a snapshot and cached for its lifetime (keyed by the top-level reader).
+/// </summary>
+/// <remarks>Thread-safe: immutable once built, except the types, which are filled once (a benign race: equal results).</remarks>
+internal sealed class EntityOrdinals
+{
+    private static readonly ConditionalWeakTable<IndexReader, EntityOrdinals> ByReader = new();
+
+    private readonly int[][] _toGlobal;
+    private readonly string[] _values;
+    private EntityType?[]? _types;
+
+    private EntityOrdinals(IndexReader top)
+    {
+        var leaves = top.Leaves;
+        var values = leaves.Select(l => l.AtomicReader.GetSortedSetDocValues(FieldNames.Entity)).ToArray();
+        var map = new MultiDocValues.OrdinalMap(top.CoreCacheKey, values.Select(v => v?.GetTermsEnum() ?? TermsEnum.EMPTY).ToArray());
+        ValueCount = checked((int)map.ValueCount);
+        _toGlobal = new int[leaves.Count][];
+        _values = new string[ValueCount];
+        var bytes = new BytesRef();
+        for (int i = 0; i < leaves.Count; i++)
+        {
+            var v = values[i];
+            var toGlobal = _toGlobal[i] = v is null ? [] : new int[checked((int)v.ValueCount)];
+            for (int ord = 0; ord < toGlobal.Length; ord++)
+            {
+                int g = toGlobal[ord] = checked((int)map.GetGlobalOrd(i, ord));
+                if (_values[g] is not null) continue;
+                v!.LookupOrd(ord, bytes);
+                _values[g] = bytes.Utf8ToString();
+            }
+        }
+    }
+
+    /// <summary>The ordinals of <paramref name="top"/>'s snapshot, built on first use.</summary>
+    public static EntityOrdinals Of(IndexReader top) => ByReader.GetValue(top, r => new EntityOrdinals(r));
+
+    /// <summary>How many distinct entity values the snapshot has.</summary>
+    public int ValueCount { get; }
+
+    /// <summary>Segment ordinal → global ordinal for the segment at <paramref name="leaf"/> (its place among the leaves).</summary>
+    public int[] ToGlobal(int leaf) => _toGlobal[leaf];
+
+    /// <summary>The value (entity id) of global ordinal <paramref name="g"/>.</summary>
+    public string Value(int g) => _values[g];
+
+    /// <summary>The type of each global ordinal's entity by <paramref name="typeOf"/> (null for ids it does not know), computed once.</summary>
+    public EntityType?[] Types(Func<string, EntityType?> typeOf) => _types ??= Array.ConvertAll(_values, v => typeOf(v));
 }

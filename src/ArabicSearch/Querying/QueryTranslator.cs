@@ -5,6 +5,7 @@ using ArabicSearch.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -115,8 +116,10 @@ internal sealed class QueryTranslator
             var entity = _recognizer.Resolve(name);
             if (entity is not null)
             {
-                // Two aliases of one entity are one clause.
-                if (highlight.EntityIds.Add(entity.Id)) must.Add(new TermQuery(new Term(FieldNames.Entity, entity.Id)), Occur.MUST);
+                // Two aliases of one entity are one clause. A filter, not a scored clause: the entity field is
+                // indexed without frequencies or norms, so its term scored every article alike anyway. The constant
+                // score of 1 keeps an entity-only search ranked by recency under RelevanceWithRecency.
+                if (highlight.EntityIds.Add(entity.Id)) must.Add(new ConstantScoreQuery(new TermFilter(new Term(FieldNames.Entity, entity.Id))), Occur.MUST);
                 continue;
             }
             var fallback = PhraseQuery(name, ArabicView.Exact, 0, highlight)

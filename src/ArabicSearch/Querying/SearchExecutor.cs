@@ -23,16 +23,20 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
         // A first page in relevance order is collected with the cheap first pass, then rescored (see TranslatedQuery).
         // Cursor pages search the full query, so that they continue the order of the scores the first page showed.
         bool rescoring = translated.FirstPass is not null && translated.Rescore is not null && after is null;
-        var matching = translated.FirstPass ?? translated.Query;
         TopDocs top;
         List<(int Leader, List<int> Others)>? groups = null;
+        // Facets are counted in the same pass over the matches as the top hits (the first pass, when collapsing widens).
+        var counter = request.Facets ? new FacetCounter() : null;
+        var categories = request.Facets ? new CategoryCounter() : null;
+        ICollector? facetCollectors = request.Facets ? MultiCollector.Wrap(counter, categories) : null;
         while (true)
         {
             try
             {
                 top = rescoring
-                    ? Rescored(searcher, translated.FirstPass!, translated.Rescore!, window, cancellationToken)
-                    : TopHits(searcher, translated.Query, window, request.Sort, after?.ToScoreDoc(), cancellationToken);
+                    ? Rescored(searcher, translated.FirstPass!, translated.Rescore!, window, facetCollectors, cancellationToken)
+                    : TopHits(searcher, translated.Query, window, request.Sort, after?.ToScoreDoc(), facetCollectors, cancellationToken);
+                facetCollectors = null;
             }
             catch (BooleanQuery.TooManyClausesException e)
             {
@@ -52,16 +56,8 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
             var sd = top.ScoreDocs[groups?[i].Leader ?? i];
             hits.Add(Hit(searcher, sd, translated.Highlight, groups is null ? [] : DuplicateIndex.IdsOf(searcher, top.ScoreDocs, groups[i].Others)));
         }
-        SearchFacets? facets = null;
-        if (request.Facets)
-        {
-            // A second pass over all matches; scoring is skipped (AcceptsDocsOutOfOrder) and doc values are columnar.
-            var counter = new FacetCounter();
-            var categories = new CategoryCounter();
-            ICollector both = MultiCollector.Wrap(counter, categories);
-            searcher.Search(matching, cancellationToken.CanBeCanceled ? new CancellableCollector(both, cancellationToken) : both);
-            facets = counter.Result(recognizer.TypeOf, recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
-        }
+        SearchFacets? facets = counter is null || categories is null ? null
+            : counter.Result(recognizer.TypeOf, recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
         // Search-after paging: where this page ends, and whether any match is left after it.
         long seen = (after?.Seen ?? request.Skip) + hits.Count;
         string? next = !request.CollapseDuplicates && hits.Count > 0 && seen < top.TotalHits
@@ -105,12 +101,12 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
     /// The best <paramref name="window"/> hits by relevance: the best of <paramref name="firstPass"/> (at least
     /// <see cref="MinRescoreDepth"/>, <see cref="RescoreDepthFactor"/> times the window), each with the score of
     /// <paramref name="rescore"/> added (its score under the full query), best first. The total is the first pass's,
-    /// which matches the same articles.
+    /// which matches the same articles; <paramref name="also"/> (the facet counters) sees every first-pass match.
     /// </summary>
-    private static TopDocs Rescored(IndexSearcher searcher, Query firstPass, Query rescore, int window, CancellationToken cancellationToken)
+    private static TopDocs Rescored(IndexSearcher searcher, Query firstPass, Query rescore, int window, ICollector? also, CancellationToken cancellationToken)
     {
         int depth = (int)Math.Min(int.MaxValue, Math.Max(MinRescoreDepth, (long)window * RescoreDepthFactor));
-        var first = TopHits(searcher, firstPass, depth, SearchSort.Relevance, null, cancellationToken);
+        var first = TopHits(searcher, firstPass, depth, SearchSort.Relevance, null, also, cancellationToken);
         if (first.ScoreDocs.Length == 0) return first;
         cancellationToken.ThrowIfCancellationRequested();
         // Each first-pass hit in document order, so each segment's scorer only moves forward (as QueryRescorer does;
@@ -141,13 +137,14 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
 
     /// <summary>
     /// The best <paramref name="window"/> hits in <paramref name="sort"/> order, after <paramref name="after"/> when
-    /// paging with a cursor. With a cancellable token the collectors IndexSearcher would pick run under a
-    /// <see cref="CancellableCollector"/>.
+    /// paging with a cursor; <paramref name="also"/> (the facet counters), when given, sees every match of the same pass.
+    /// With a cancellable token or other collectors, the collectors IndexSearcher would pick run under a
+    /// <see cref="MultiCollector"/> and a <see cref="CancellableCollector"/>.
     /// </summary>
-    private static TopDocs TopHits(IndexSearcher searcher, Query query, int window, SearchSort sort, ScoreDoc? after, CancellationToken cancellationToken)
+    private static TopDocs TopHits(IndexSearcher searcher, Query query, int window, SearchSort sort, ScoreDoc? after, ICollector? also, CancellationToken cancellationToken)
     {
         var order = QueryTranslator.SortOf(sort);
-        if (!cancellationToken.CanBeCanceled)
+        if (!cancellationToken.CanBeCanceled && also is null)
         {
             return (order, after) switch
             {
@@ -159,14 +156,19 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
         }
         int n = Math.Min(window, Math.Max(1, searcher.IndexReader.MaxDoc)); // as IndexSearcher clamps it
         bool inOrder = !searcher.CreateNormalizedWeight(query).ScoresDocsOutOfOrder;
+        ICollector Run(ICollector top)
+        {
+            var all = also is null ? top : MultiCollector.Wrap(top, also);
+            return cancellationToken.CanBeCanceled ? new CancellableCollector(all, cancellationToken) : all;
+        }
         if (order is not null)
         {
             var fields = TopFieldCollector.Create(order, n, after as FieldDoc, true, true, false, inOrder);
-            searcher.Search(query, new CancellableCollector(fields, cancellationToken));
+            searcher.Search(query, Run(fields));
             return fields.GetTopDocs();
         }
         var scores = TopScoreDocCollector.Create(n, after, inOrder);
-        searcher.Search(query, new CancellableCollector(scores, cancellationToken));
+        searcher.Search(query, Run(scores));
         return scores.GetTopDocs();
     }
 }
