@@ -15,15 +15,26 @@ namespace ArabicSearch.Duplicates;
 /// <item><see cref="Words"/>: 64 minimums over the set of stemmed content words. Equal positions estimate the Jaccard
 /// similarity of the vocabularies: articles about the same thing in different words.</item>
 /// </list>
+/// Stored as b-bit MinHash (Li and König, 2010) with b = 16: the low 16 bits of each minimum, 393 bytes an article
+/// instead of 777. Two different minimums then agree by chance with probability 2^-16, which changes a Jaccard estimate
+/// by at most 0.00002. Every comparison reads the stored form (<see cref="TryRead"/>), so all values compared have 16 bits.
 /// </summary>
 internal sealed class Fingerprint
 {
     /// <summary>Bump when words, hashes or layout change: fingerprints of another version are ignored.</summary>
-    public const byte FormatVersion = 1;
+    public const byte FormatVersion = 2;
     public const int ShingleSize = 3;
     public const int ShingleHashCount = 128;
     public const int WordHashCount = 64;
-    public const int ByteLength = 1 + 4 + 4 + 4 * (ShingleHashCount + WordHashCount);
+    /// <summary>The stored length: version, two counts, then 16 bits per minimum.</summary>
+    public const int ByteLength = 1 + 4 + 4 + 2 * (ShingleHashCount + WordHashCount);
+
+    /// <summary>Version 1 (indexes written before issue 16) kept 32 bits per minimum; it is still read, as its low 16 bits.</summary>
+    private const byte Version1 = 1;
+    private const int Version1Length = 1 + 4 + 4 + 4 * (ShingleHashCount + WordHashCount);
+
+    /// <summary>The bits of each minimum that are stored and compared.</summary>
+    public const uint StoredBits = 0xFFFF;
 
     public Fingerprint(uint[] shingles, uint[] words, int shingleCount, int wordCount)
     {
@@ -49,23 +60,31 @@ internal sealed class Fingerprint
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(1), ShingleCount);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(5), WordCount);
         int at = 9;
-        foreach (uint v in Shingles) { BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), v); at += 4; }
-        foreach (uint v in Words) { BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), v); at += 4; }
+        foreach (uint v in Shingles) { BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at), (ushort)v); at += 2; }
+        foreach (uint v in Words) { BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at), (ushort)v); at += 2; }
         return bytes;
     }
 
-    /// <summary>Reads stored bytes into the given rows; false when they are missing or of another version.</summary>
+    /// <summary>
+    /// Reads stored bytes into the given rows (each value the low 16 bits of a minimum, see <see cref="StoredBits"/>);
+    /// false when they are missing, of an unknown version or of the wrong length.
+    /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes, Span<uint> shingles, Span<uint> words, out int shingleCount, out int wordCount)
     {
         shingleCount = wordCount = 0;
-        if (bytes.Length != ByteLength || bytes[0] != FormatVersion) return false;
+        int width = bytes.Length == ByteLength && bytes[0] == FormatVersion ? 2
+            : bytes.Length == Version1Length && bytes[0] == Version1 ? 4 : 0;
+        if (width == 0) return false;
         shingleCount = BinaryPrimitives.ReadInt32LittleEndian(bytes[1..]);
         wordCount = BinaryPrimitives.ReadInt32LittleEndian(bytes[5..]);
         int at = 9;
-        for (int i = 0; i < ShingleHashCount; i++, at += 4) shingles[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
-        for (int i = 0; i < WordHashCount; i++, at += 4) words[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]);
+        for (int i = 0; i < ShingleHashCount; i++, at += width) shingles[i] = Read(bytes[at..], width);
+        for (int i = 0; i < WordHashCount; i++, at += width) words[i] = Read(bytes[at..], width);
         return true;
     }
+
+    private static uint Read(ReadOnlySpan<byte> bytes, int width) =>
+        width == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes) & StoredBits;
 
     /// <summary>The share of positions where two signatures agree: an unbiased estimate of Jaccard similarity.</summary>
     public static double Agreement(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)

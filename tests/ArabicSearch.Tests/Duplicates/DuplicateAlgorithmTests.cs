@@ -67,10 +67,31 @@ public class DuplicateAlgorithmTests
         var shingles = new uint[Fingerprint.ShingleHashCount];
         var words = new uint[Fingerprint.WordHashCount];
         Assert.That(Fingerprint.TryRead(f.ToBytes(), shingles, words, out int count, out int wordCount), Is.True);
-        Assert.That(shingles, Is.EqualTo(f.Shingles));
-        Assert.That(words, Is.EqualTo(f.Words));
+        Assert.That(shingles, Is.EqualTo(f.Shingles.Select(v => v & Fingerprint.StoredBits)), "b-bit MinHash: the low 16 bits");
+        Assert.That(words, Is.EqualTo(f.Words.Select(v => v & Fingerprint.StoredBits)));
         Assert.That((count, wordCount), Is.EqualTo((f.ShingleCount, f.WordCount)));
         Assert.That(Fingerprint.TryRead(new byte[10], shingles, words, out _, out _), Is.False, "wrong length");
+        Assert.That(f.ToBytes(), Has.Length.EqualTo(393));
+    }
+
+    [Test]
+    public void Fingerprint_of_version_1_reads_as_its_low_16_bits()
+    {
+        // An index written before b-bit storage: version 1, 32 bits per minimum. Its fingerprints must still compare
+        // with new ones (duplicates across old and new segments).
+        var f = Fingerprinter.Compute(Text);
+        var v1 = new byte[1 + 4 + 4 + 4 * (Fingerprint.ShingleHashCount + Fingerprint.WordHashCount)];
+        v1[0] = 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(v1.AsSpan(1), f.ShingleCount);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(v1.AsSpan(5), f.WordCount);
+        int at = 9;
+        foreach (uint v in f.Shingles.Concat(f.Words)) { System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(v1.AsSpan(at), v); at += 4; }
+        var (oldShingles, oldWords, newShingles, newWords) = (new uint[128], new uint[64], new uint[128], new uint[64]);
+        Assert.That(Fingerprint.TryRead(v1, oldShingles, oldWords, out int count, out _), Is.True);
+        Assert.That(Fingerprint.TryRead(f.ToBytes(), newShingles, newWords, out _, out _), Is.True);
+        Assert.That((oldShingles, oldWords, count), Is.EqualTo((newShingles, newWords, f.ShingleCount)));
+        v1[0] = 3;
+        Assert.That(Fingerprint.TryRead(v1, oldShingles, oldWords, out _, out _), Is.False, "unknown version");
     }
 
     [TestCase(1)]
