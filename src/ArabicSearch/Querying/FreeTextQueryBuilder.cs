@@ -118,7 +118,9 @@ internal sealed class FreeTextQueryBuilder
         foreach (var w in words)
         {
             var strict = new BooleanQuery(true);
-            if (w.Stemmed.Length > 0 && StemmedTerm(w.Stemmed, reader) is { } stemmedClause) strict.Add(stemmedClause, Occur.SHOULD);
+            // A long query skips the document-frequency look-ups that weigh guessed readings by IDF (two a reading):
+            // for a pasted paragraph they cost more than the search.
+            if (w.Stemmed.Length > 0 && StemmedTerm(w.Stemmed, stemmedOnly ? null : reader) is { } stemmedClause) strict.Add(stemmedClause, Occur.SHOULD);
             if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords) && !stemmedOnly) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
             matching.Add(strict, Occur.SHOULD);
             foreach (var t in w.Stemmed) highlight.Stemmed.Add(ArabicWord.ReadingOf(t));
