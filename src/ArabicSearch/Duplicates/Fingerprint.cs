@@ -116,38 +116,10 @@ internal static class Fingerprinter
     public static Fingerprint Compute(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var shingles = new uint[Fingerprint.ShingleHashCount];
-        var words = new uint[Fingerprint.WordHashCount];
-        Array.Fill(shingles, uint.MaxValue);
-        Array.Fill(words, uint.MaxValue);
-        int shingleCount = 0, wordCount = 0;
-        ulong w1 = 0, w2 = 0; // the two previous exact words
-        int seen = 0;
-        var buffer = Buffer;
-        var reader = new WordReader(text, buffer);
-        while (reader.Next())
-        {
-            if (ArabicStopwords.Contains(reader.Word)) continue;
-            ulong exact = Hashing.Word(reader.Word);
-            seen++;
-            if (seen >= Fingerprint.ShingleSize)
-            {
-                Update(shingles, ShingleFamily, Hashing.Shingle(w1, w2, exact));
-                shingleCount++;
-            }
-            w1 = w2;
-            w2 = exact;
-            int stemmed = ArabicLightStemmer.Stem(buffer, reader.Length, reader.HamzaMask);
-            Update(words, WordFamily, Hashing.Word(buffer.AsSpan(0, stemmed)));
-            wordCount++;
-        }
-        if (seen is > 0 and < Fingerprint.ShingleSize)
-        {
-            // A text shorter than one shingle is one shingle of all its words.
-            Update(shingles, ShingleFamily, seen == 1 ? Hashing.Shingle(0, 0, w2) : Hashing.Shingle(0, w1, w2));
-            shingleCount = 1;
-        }
-        return new Fingerprint(shingles, words, shingleCount, wordCount);
+        var signature = new Signature();
+        var reader = new WordReader(text, Buffer);
+        while (reader.Next()) signature.Add(reader.Word, reader.HamzaMask);
+        return signature.ToFingerprint();
     }
 
     /// <summary>
@@ -156,39 +128,57 @@ internal static class Fingerprinter
     /// </summary>
     public static Fingerprint Compute(AnalyzedText text)
     {
-        var shingles = new uint[Fingerprint.ShingleHashCount];
-        var words = new uint[Fingerprint.WordHashCount];
-        Array.Fill(shingles, uint.MaxValue);
-        Array.Fill(words, uint.MaxValue);
-        int shingleCount = 0, wordCount = 0;
-        ulong w1 = 0, w2 = 0;
-        int seen = 0;
-        var buffer = Buffer;
-        for (int i = 0; i < text.Count; i++)
+        var signature = new Signature();
+        for (int i = 0; i < text.Count; i++) signature.Add(text.Term(i), text.HamzaMask(i));
+        return signature.ToFingerprint();
+    }
+
+    [ThreadStatic] private static char[]? t_stem;
+
+    /// <summary>The MinHash state of one text, fed its normalized words in order.</summary>
+    private sealed class Signature
+    {
+        private readonly uint[] _shingles = new uint[Fingerprint.ShingleHashCount];
+        private readonly uint[] _words = new uint[Fingerprint.WordHashCount];
+        private int _shingleCount, _wordCount, _seen;
+        private ulong _w1, _w2; // the two previous exact words
+
+        public Signature()
         {
-            var word = text.Term(i);
-            if (ArabicStopwords.Contains(word)) continue;
+            Array.Fill(_shingles, uint.MaxValue);
+            Array.Fill(_words, uint.MaxValue);
+        }
+
+        /// <summary>Adds the next word (normalized; stopwords are skipped) with its hamza mask.</summary>
+        public void Add(ReadOnlySpan<char> word, uint hamzaMask)
+        {
+            if (ArabicStopwords.Contains(word)) return;
             ulong exact = Hashing.Word(word);
-            seen++;
-            if (seen >= Fingerprint.ShingleSize)
+            _seen++;
+            if (_seen >= Fingerprint.ShingleSize)
             {
-                Update(shingles, ShingleFamily, Hashing.Shingle(w1, w2, exact));
-                shingleCount++;
+                Update(_shingles, ShingleFamily, Hashing.Shingle(_w1, _w2, exact));
+                _shingleCount++;
             }
-            w1 = w2;
-            w2 = exact;
-            if (buffer.Length < word.Length) buffer = new char[word.Length];
-            word.CopyTo(buffer);
-            int stemmed = ArabicLightStemmer.Stem(buffer, word.Length, text.HamzaMask(i));
-            Update(words, WordFamily, Hashing.Word(buffer.AsSpan(0, stemmed)));
-            wordCount++;
+            _w1 = _w2;
+            _w2 = exact;
+            var stem = t_stem is { } b && b.Length >= word.Length ? b : t_stem = new char[Math.Max(word.Length, WordReader.MaxWordLength + 8)];
+            word.CopyTo(stem);
+            int stemmed = ArabicLightStemmer.Stem(stem, word.Length, hamzaMask);
+            Update(_words, WordFamily, Hashing.Word(stem.AsSpan(0, stemmed)));
+            _wordCount++;
         }
-        if (seen is > 0 and < Fingerprint.ShingleSize)
+
+        public Fingerprint ToFingerprint()
         {
-            Update(shingles, ShingleFamily, seen == 1 ? Hashing.Shingle(0, 0, w2) : Hashing.Shingle(0, w1, w2));
-            shingleCount = 1;
+            if (_seen is > 0 and < Fingerprint.ShingleSize)
+            {
+                // A text shorter than one shingle is one shingle of all its words.
+                Update(_shingles, ShingleFamily, _seen == 1 ? Hashing.Shingle(0, 0, _w2) : Hashing.Shingle(0, _w1, _w2));
+                _shingleCount = 1;
+            }
+            return new Fingerprint(_shingles, _words, _shingleCount, _wordCount);
         }
-        return new Fingerprint(shingles, words, shingleCount, wordCount);
     }
 
     /// <summary>The distinct shingle hashes of a text, for exact Jaccard similarity.</summary>
