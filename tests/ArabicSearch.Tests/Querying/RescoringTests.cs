@@ -52,9 +52,33 @@ public class RescoringTests
     [TestCase("السفر", 10)]
     [TestCase("السفر الحكومة", 10)]
     [TestCase("المسافرين في المطار", 25)]
-    [TestCase("حكمة \"الوزير قال\"", 10)]
+    [TestCase("حكمة الوزير قال", 10)]
     [TestCase("الحكم -العراق", 40)]
-    public void First_page_is_the_full_querys(string text, int top)
+    public void First_page_is_the_full_querys(string text, int top) => AssertFullQueryPage(text, top);
+
+    // A first pass read only as deep as the page: articles the loose view lifts from below it must still be found
+    // (the bound on what rescoring can add sends the search deeper, or to the full query).
+    [TestCase("السفر", 10)]
+    [TestCase("السفر الحكومة", 10)]
+    [TestCase("المسافرين في المطار", 25)]
+    [TestCase("الحكم -العراق", 40)]
+    [TestCase("سفير الحكم", 3)]
+    [TestCase("حكمة \"الوزير قال\"", 10)]
+    public void A_shallow_first_pass_still_gives_the_full_querys_page(string text, int top)
+    {
+        var (min, factor) = (SearchExecutor.MinRescoreDepth, SearchExecutor.RescoreDepthFactor);
+        try
+        {
+            (SearchExecutor.MinRescoreDepth, SearchExecutor.RescoreDepthFactor) = (1, 1);
+            AssertFullQueryPage(text, top);
+        }
+        finally
+        {
+            (SearchExecutor.MinRescoreDepth, SearchExecutor.RescoreDepthFactor) = (min, factor);
+        }
+    }
+
+    private void AssertFullQueryPage(string text, int top)
     {
         var request = new SearchRequest { Text = text, Top = top };
         var page = _engine.Search(request);
