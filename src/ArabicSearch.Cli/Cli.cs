@@ -33,8 +33,8 @@ internal static class Cli
         {
             return body();
         }
-        catch (UsageException e) { return Fail(e.Message, ExitCodes.BadArguments); }
-        catch (InvalidQueryException e) { return Fail(e.Message, ExitCodes.BadArguments); }
+        catch (UsageException e) { return Fail(InFlagTerms(e.Message), ExitCodes.BadArguments); }
+        catch (InvalidQueryException e) { return Fail(InFlagTerms(e.Message), ExitCodes.BadArguments); }
         // The library's messages describe the problem; the host adds which command to run about it.
         catch (IndexCorruptException e) { return Fail($"{e.Message} Run 'arabicsearch verify --index DIR' for details; 'verify --repair' recovers what can be read.", ExitCodes.Failure); }
         catch (IndexNotFoundException e) { return Fail($"{e.Message} Create one with 'arabicsearch index FILE --index DIR'.", ExitCodes.Failure); }
@@ -47,6 +47,22 @@ internal static class Cli
 #pragma warning disable CA1031 // the host's last line of defence: report, never print a stack trace
         catch (Exception e) { return Fail($"unexpected error ({e.GetType().Name}): {e.Message}", ExitCodes.Failure); }
 #pragma warning restore CA1031
+    }
+
+    // The library's option and request property names, as the CLI's flags spell them.
+    private static readonly (string Property, string Flag)[] Flags =
+    [
+        ("ProcliticReadingWeight", "--proclitic-weight"), ("ExactViewWeight", "--exact-weight"), ("LooseViewWeight", "--loose-weight"),
+        ("TitleWeight", "--title-weight"), ("Bm25K1", "--k1"), ("Bm25B", "--b"), ("RecencyHalfLifeDays", "--half-life"),
+        ("PhraseSlop", "--slop"), ("Skip", "--skip"), ("Top", "--top"),
+    ];
+
+    /// <summary><paramref name="message"/> with the library's property names replaced by the CLI flags that set them.</summary>
+    internal static string InFlagTerms(string message)
+    {
+        foreach (var (property, flag) in Flags)
+            message = System.Text.RegularExpressions.Regex.Replace(message, $@"\b{property}\b", flag);
+        return message;
     }
 
     private static int Fail(string message, int code)

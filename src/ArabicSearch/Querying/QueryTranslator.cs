@@ -187,7 +187,10 @@ internal sealed class QueryTranslator
                 return (free.Combined(), free.Matching, free.Scoring);
             case QuerySyntax.Lucene:
                 highlight.AddWords(text, ArabicView.Exact, ArabicView.Stemmed); // the views Lucene syntax searches
-                return (ParseLucene(text), null, []);
+                var parsed = ParseLucene(text);
+                if (parsed is not null && HasMultiTerm(parsed))
+                    notices.Add($"Wildcard, prefix, fuzzy and range terms match the articles of their {QueryBudget.MaxExpansions} most frequent expansions only.");
+                return (parsed, null, []);
             default:
                 return SearchBox(SearchBoxSyntax.Parse(text), reader, highlight, notices);
         }
@@ -264,6 +267,15 @@ internal sealed class QueryTranslator
             throw new InvalidQueryException($"The query has more than {BooleanQuery.MaxClauseCount} clauses.", e);
         }
     }
+
+    /// <summary>True when <paramref name="query"/> holds a wildcard, prefix, fuzzy or range term (a <see cref="MultiTermQuery"/>).</summary>
+    private static bool HasMultiTerm(Query query) => query switch
+    {
+        MultiTermQuery => true,
+        BooleanQuery b => b.Clauses.Any(c => HasMultiTerm(c.Query)),
+        DisjunctionMaxQuery d => d.Disjuncts.Any(HasMultiTerm),
+        _ => false,
+    };
 
     private static string FirstLine(string message)
     {

@@ -42,6 +42,29 @@ public class CliTests
         Assert.That(r.Error, Does.Contain("error").And.Not.Contain("   at "));
     }
 
+    // Out-of-range values name the flag the user typed, not the library property behind it.
+    [TestCase("--slop 50", "--slop is 50")]
+    [TestCase("--half-life 0", "--half-life must be")]
+    [TestCase("--skip -1", "--skip must be")]
+    public void Out_of_range_flags_are_named_as_typed(string flag, string expected)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "as-flags-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.That(CliRunner.Run("index", SeedCorpus.Path, "--index", dir).ExitCode, Is.EqualTo(0));
+            var args = new List<string> { "search", "--index", dir, "--sort", "recent", "--phrase", "بغداد العراق", "--stemmed" };
+            args.AddRange(flag.Split(' '));
+            args.Add("بغداد");
+            var r = CliRunner.Run([.. args]);
+            Assert.That(r.ExitCode, Is.EqualTo(2));
+            Assert.That(r.Error.Trim(), Does.StartWith("error: " + expected).And.Not.Contain("PhraseSlop").And.Not.Contain("RecencyHalfLifeDays"));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Test]
     public void Analyze_json_gives_both_views_with_offsets_into_the_input()
     {

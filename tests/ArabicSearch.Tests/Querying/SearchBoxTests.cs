@@ -78,8 +78,14 @@ public class SearchBoxTests : SeedEngineFixture
         using var engine = ArabicSearchEngine.CreateInMemory();
         engine.AddOrUpdate(new Article("a", "قالت الإدارة الأميركية في المؤتمر الصحفي إن الكاظمي سيزور واشنطن والمستشفى."));
         engine.Commit();
-        Assert.That(engine.Search(new SearchRequest { Text = pattern, Syntax = QuerySyntax.Lucene }).Total, Is.EqualTo(1));
+        var r = engine.Search(new SearchRequest { Text = pattern, Syntax = QuerySyntax.Lucene });
+        Assert.That(r.Total, Is.EqualTo(1));
+        Assert.That(r.Notices, Has.Some.Contains("most frequent expansions"), "a capped expansion says so");
     }
+
+    [Test]
+    public void Search_lucene_without_wildcards_has_no_expansion_notice() =>
+        Assert.That(Engine.Search(new SearchRequest { Text = "بغداد AND العراق", Syntax = QuerySyntax.Lucene }).Notices, Has.None.Contains("expansions"));
 }
 
 /// <summary>Stopwords that are names, counts that count real matches, and free text bounded on every path.</summary>
