@@ -13,15 +13,7 @@ using Lucene.Net.Util;
 namespace ArabicSearch.Querying;
 
 /// <summary>What a <see cref="SearchRequest"/> becomes: a Lucene query, the words to mark, and notices for the user.</summary>
-/// <param name="Query">The query: which articles match, and their scores.</param>
-/// <param name="Highlight">What to mark in the hits.</param>
-/// <param name="Notices">What the user should know about how the request was read.</param>
-/// <param name="FirstPass">When not null, <see cref="Query"/> without the clauses that only add to the score (the loose
-/// view's short keys): the same articles match, at a fraction of the cost. Used for a relevance-ordered page and for
-/// facets; the page's hits are then rescored with <see cref="Rescore"/>.</param>
-/// <param name="Rescore">With <see cref="FirstPass"/>: the clauses it leaves out, whose score an article adds to its
-/// first-pass score to get its score under <see cref="Query"/> (BM25 scores of optional clauses add up).</param>
-internal sealed record TranslatedQuery(Query Query, HighlightTerms Highlight, IReadOnlyList<string> Notices, Query? FirstPass = null, Query? Rescore = null);
+internal sealed record TranslatedQuery(Query Query, HighlightTerms Highlight, IReadOnlyList<string> Notices);
 
 /// <summary>Turns <see cref="SearchRequest"/>s into Lucene queries. Thread-safe: it keeps no per-query state.</summary>
 internal sealed class QueryTranslator
@@ -85,21 +77,18 @@ internal sealed class QueryTranslator
         var must = new BooleanQuery();
         var highlight = new HighlightTerms();
         var notices = new List<string>();
-        Query? firstPassText = null;
-        IReadOnlyList<Query> scoringOnly = [];
 
         if (!string.IsNullOrWhiteSpace(request.Text))
         {
             CheckLength(request.Text, "query text");
             QueryGuard.CheckWordCount(request.Text);
-            var (text, firstPass, scoring) = ParseText(request.Text, request.Syntax, reader, highlight, notices);
+            var text = ParseText(request.Text, request.Syntax, reader, highlight, notices);
             if (text is null)
             {
                 notices.Add("The query text has no searchable words.");
                 text = new BooleanQuery(); // matches nothing
             }
             must.Add(text, Occur.MUST);
-            if (scoring.Count > 0 && firstPass is not null) (firstPassText, scoringOnly) = (firstPass, scoring);
         }
         if (!string.IsNullOrWhiteSpace(request.Phrase))
         {
@@ -140,15 +129,7 @@ internal sealed class QueryTranslator
         var query = must.Clauses.Count == 1 ? must.Clauses[0].Query : must;
         QueryBudget.Check(query);
         if (request.Sort == SearchSort.RelevanceWithRecency) query = new RecencyQuery(query, request.RecencyHalfLifeDays);
-        if (firstPassText is null || request.Sort != SearchSort.Relevance) return new TranslatedQuery(query, highlight, notices);
-
-        // The same request with the free text's score-only clauses left out (the text is the first clause of must).
-        var first = new BooleanQuery(must.CoordDisabled);
-        first.Add(firstPassText, Occur.MUST);
-        for (int i = 1; i < must.Clauses.Count; i++) first.Add(must.Clauses[i].Query, must.Clauses[i].Occur);
-        var rescore = new BooleanQuery(true);
-        foreach (var q in scoringOnly) rescore.Add(q, Occur.SHOULD);
-        return new TranslatedQuery(query, highlight, notices, first.Clauses.Count == 1 ? firstPassText : first, rescore);
+        return new TranslatedQuery(query, highlight, notices);
     }
 
     /// <summary>The order of hits for <paramref name="sort"/>; null for score order (relevance, with or without recency).</summary>
@@ -174,23 +155,19 @@ internal sealed class QueryTranslator
         if (text.Length > MaxTextLength) throw new InvalidQueryException($"The {what} is {text.Length:N0} characters long; at most {MaxTextLength:N0} are allowed.");
     }
 
-    /// <summary>
-    /// The query for free text in <paramref name="syntax"/> (null when it has no searchable words), the same query
-    /// without its score-only clauses, and those clauses (empty when there are none).
-    /// </summary>
-    private (Query? Query, Query? FirstPass, IReadOnlyList<Query> Scoring) ParseText(string text, QuerySyntax syntax, IndexReader? reader, HighlightTerms highlight, List<string> notices)
+    /// <summary>The query for free text in <paramref name="syntax"/>; null when it has no searchable words.</summary>
+    private Query? ParseText(string text, QuerySyntax syntax, IndexReader? reader, HighlightTerms highlight, List<string> notices)
     {
         switch (syntax)
         {
             case QuerySyntax.Plain:
-                var free = _freeText.Build(text, reader, highlight, notices);
-                return (free.Combined(), free.Matching, free.Scoring);
+                return _freeText.Build(text, reader, highlight, notices).Combined();
             case QuerySyntax.Lucene:
                 highlight.AddWords(text, ArabicView.Exact, ArabicView.Stemmed); // the views Lucene syntax searches
                 var parsed = ParseLucene(text);
                 if (parsed is not null && HasMultiTerm(parsed))
                     notices.Add($"Wildcard, prefix, fuzzy and range terms match the articles of their {QueryBudget.MaxExpansions} most frequent expansions only.");
-                return (parsed, null, []);
+                return parsed;
             default:
                 return SearchBox(SearchBoxSyntax.Parse(text), reader, highlight, notices);
         }
@@ -200,7 +177,7 @@ internal sealed class QueryTranslator
     /// A search box's query: the free words ranked (any may match), every quoted phrase required (then the free words
     /// only rank), every excluded word or phrase forbidden; exclusions alone exclude from every article.
     /// </summary>
-    private (Query? Query, Query? FirstPass, IReadOnlyList<Query> Scoring) SearchBox(SearchBoxQuery box, IndexReader? reader, HighlightTerms highlight, List<string> notices)
+    private BooleanQuery? SearchBox(SearchBoxQuery box, IndexReader? reader, HighlightTerms highlight, List<string> notices)
     {
         var query = new BooleanQuery(true);
         var free = _freeText.Build(box.Words, reader, highlight, notices);
@@ -213,6 +190,7 @@ internal sealed class QueryTranslator
             anyRequired = true;
         }
         if (free.Matching is not null) query.Add(free.Matching, anyRequired ? Occur.SHOULD : Occur.MUST);
+        foreach (var s in free.Scoring) query.Add(s, Occur.SHOULD);
         bool anyPositive = anyRequired || free.Matching is not null;
         foreach (var (text, isPhrase) in box.Excluded)
         {
@@ -221,15 +199,10 @@ internal sealed class QueryTranslator
         }
         if (!anyPositive)
         {
-            if (query.Clauses.Count == 0) return (null, null, []);
+            if (query.Clauses.Count == 0) return null;
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
-        if (free.Scoring.Count == 0) return (query, null, []);
-        // The score-only clauses: optional, so the same articles match with or without them.
-        var full = new BooleanQuery(true);
-        foreach (var c in query.Clauses) full.Add(c.Query, c.Occur);
-        foreach (var s in free.Scoring) full.Add(s, Occur.SHOULD);
-        return (full, query, free.Scoring);
+        return query;
     }
 
     /// <summary>Articles that have any word of <paramref name="text"/>, as written or stemmed: what <c>-word</c> excludes.</summary>

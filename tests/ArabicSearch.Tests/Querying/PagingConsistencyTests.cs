@@ -1,0 +1,72 @@
+using ArabicSearch.Entities;
+using ArabicSearch.Indexing;
+using ArabicSearch.Querying;
+using ArabicSearch.Tests.Reliability;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace ArabicSearch.Tests.Querying;
+
+/// <summary>
+/// Paging and facets over a corpus with score-only loose-view clauses (short keys shared by unrelated words): cursor
+/// pages continue one page of the same size, and facets count the same matches whatever the order.
+/// </summary>
+public class PagingConsistencyTests
+{
+    private TempFolder _temp = null!;
+    private ArabicSearchEngine _engine = null!;
+
+    // Words that share short loose keys (سفر: travel, embassy, traveller, ambassador; حكم: government, ruling, wisdom)
+    // and words that do not, so the score-only clauses move the ranking.
+    private static readonly string[] Vocabulary =
+    [
+        "السفر", "السفارة", "المسافرين", "سفير", "الحكومة", "الحكم", "حكمة", "المحكمة", "العراق", "بغداد", "الوزير",
+        "قال", "المطار", "الرحلات", "الاقتصاد", "النفط", "الأسعار", "الانتخابات", "البرلمان", "الأمن", "الحدود",
+    ];
+
+    [OneTimeSetUp]
+    public void Index()
+    {
+        _temp = new TempFolder();
+        _engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _temp.Combine("idx") });
+        var random = new Random(12);
+        for (int i = 0; i < 600; i++)
+        {
+            int length = random.Next(4, 40);
+            var words = Enumerable.Range(0, length).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]);
+            _engine.AddOrUpdate(new Article($"a{i:000}", string.Join(' ', words)) { Title = i % 3 == 0 ? Vocabulary[random.Next(Vocabulary.Length)] : "", Source = $"source{i % 4}" });
+        }
+        _engine.Commit();
+    }
+
+    [OneTimeTearDown]
+    public void Close()
+    {
+        _engine.Dispose();
+        _temp.Dispose();
+    }
+
+    [Test]
+    public void Cursor_pages_continue_one_longer_page()
+    {
+        var first = _engine.Search(new SearchRequest { Text = "السفر الحكومة", Top = 20 });
+        var second = _engine.Search(new SearchRequest { Text = "السفر الحكومة", Top = 20, After = first.NextCursor });
+        var both = first.Hits.Concat(second.Hits).ToList();
+        Assert.That(both.Select(h => h.Id), Is.Unique);
+        Assert.That(both.Select(h => h.Score), Is.Ordered.Descending);
+        var one = _engine.Search(new SearchRequest { Text = "السفر الحكومة", Top = 40 });
+        Assert.That(both.Select(h => h.Id), Is.EqualTo(one.Hits.Select(h => h.Id)));
+    }
+
+    [Test]
+    public void Facets_count_the_same_matches()
+    {
+        var rescored = _engine.Search(new SearchRequest { Text = "السفر الحكومة", Top = 5, Facets = true });
+        var full = _engine.Search(new SearchRequest { Text = "السفر الحكومة", Top = 5, Facets = true, Sort = SearchSort.Newest });
+        Assert.That(rescored.Total, Is.EqualTo(full.Total));
+        Assert.That(rescored.Facets!.Sources.Sum(f => f.Count), Is.EqualTo(rescored.Total));
+        Assert.That(rescored.Facets.Sources.Select(f => (f.Value, f.Count)), Is.EqualTo(full.Facets!.Sources.Select(f => (f.Value, f.Count))));
+    }
+}
