@@ -35,7 +35,7 @@ internal static class DemoCommand
             foreach (var (title, request) in samples)
             {
                 Console.WriteLine($"── {title}");
-                HitOutput.Print(engine.Search(request));
+                HitOutput.Print(engine.Search(request), showCursor: false); // the demo's index is in memory: its cursors lead nowhere
                 Console.WriteLine();
             }
             return ExitCodes.Ok;

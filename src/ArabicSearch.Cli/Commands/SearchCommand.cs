@@ -89,7 +89,8 @@ internal static class HitOutput
         return sb.Append(text, at, text.Length - at).ToString();
     }
 
-    public static void Print(SearchResults results)
+    /// <summary>Prints <paramref name="results"/>; <paramref name="showCursor"/> adds the next page's cursor (not for an in-memory index, whose cursors no later command can use).</summary>
+    public static void Print(SearchResults results, bool showCursor = true)
     {
         foreach (var n in results.Notices) Console.WriteLine($"note: {n}");
         if (results.Suggestions is { } suggestions)
@@ -118,7 +119,7 @@ internal static class HitOutput
             if (f.Sources.Count > 0) Console.WriteLine($"  sources: {Join(f.Sources)}");
             if (f.Months.Count > 0) Console.WriteLine($"  months: {Join(f.Months)}");
         }
-        if (results.NextCursor is { } next) Console.WriteLine($"next page: --after {next}");
+        if (showCursor && results.NextCursor is { } next) Console.WriteLine($"next page: --after {next}");
     }
 
     private static string Join(IEnumerable<FacetCount> counts) => string.Join(", ", counts.Select(c => $"{Isolate(c.Label)} ({c.Count})"));

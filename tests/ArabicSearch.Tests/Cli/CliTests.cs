@@ -21,6 +21,7 @@ public class CliTests
         var r = CliRunner.Run("demo");
         Assert.That(r.ExitCode, Is.Zero, r.Error);
         Assert.That(r.Out, Does.Contain("Exact phrase").And.Contain("Entity").And.Contain("July 2021"));
+        Assert.That(r.Out, Does.Not.Contain("--after"), "the demo's index is in memory: no cursor can be used after it");
     }
 
     [Test]
