@@ -48,11 +48,13 @@ internal static class ProcliticReadings
         }
         else
         {
-            int direct = reader.DocFreq(both[0]), guessed = reader.DocFreq(both[1]);
-            int[] dfs = [direct, guessed];
-            double idfEither = Idf(direct + guessed, reader.MaxDoc);
+            // The per-segment term states that give the document frequencies are handed to the term queries, so the
+            // search does not look each term up a second time.
+            TermContext[] states = [TermContext.Build(reader.Context, both[0]), TermContext.Build(reader.Context, both[1])];
+            double idfEither = Idf(states[0].DocFreq + states[1].DocFreq, reader.MaxDoc);
             for (int i = 0; i < 2; i++)
-                if (weights[i] > 0 && dfs[i] > 0) max.Add(new TermQuery(both[i]) { Boost = (float)(weights[i] * idfEither / Idf(dfs[i], reader.MaxDoc)) });
+                if (weights[i] > 0 && states[i].DocFreq > 0)
+                    max.Add(new TermQuery(both[i], states[i]) { Boost = (float)(weights[i] * idfEither / Idf(states[i].DocFreq, reader.MaxDoc)) });
         }
         return max.Disjuncts.Count switch
         {

@@ -1,12 +1,3 @@
-using ArabicSearch.Entities;
-using ArabicSearch.Indexing;
-using ArabicSearch.Querying;
-using ArabicSearch.Tests.Reliability;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-
 namespace ArabicSearch.Tests.Querying;
 
 /// <summary>
@@ -15,7 +6,6 @@ namespace ArabicSearch.Tests.Querying;
 /// </summary>
 public class PagingConsistencyTests
 {
-    private TempFolder _temp = null!;
     private ArabicSearchEngine _engine = null!;
 
     // Words that share short loose keys (سفر: travel, embassy, traveller, ambassador; حكم: government, ruling, wisdom)
@@ -29,8 +19,7 @@ public class PagingConsistencyTests
     [OneTimeSetUp]
     public void Index()
     {
-        _temp = new TempFolder();
-        _engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _temp.Combine("idx") });
+        _engine = ArabicSearchEngine.CreateInMemory();
         var random = new Random(12);
         for (int i = 0; i < 600; i++)
         {
@@ -42,11 +31,7 @@ public class PagingConsistencyTests
     }
 
     [OneTimeTearDown]
-    public void Close()
-    {
-        _engine.Dispose();
-        _temp.Dispose();
-    }
+    public void Close() => _engine.Dispose();
 
     [Test]
     public void Cursor_pages_continue_one_longer_page()
@@ -63,10 +48,10 @@ public class PagingConsistencyTests
     [Test]
     public void Facets_count_the_same_matches()
     {
-        var rescored = _engine.Search(new SearchRequest { Text = "السفر الحكومة", Top = 5, Facets = true });
+        var relevance = _engine.Search(new SearchRequest { Text = "السفر الحكومة", Top = 5, Facets = true });
         var full = _engine.Search(new SearchRequest { Text = "السفر الحكومة", Top = 5, Facets = true, Sort = SearchSort.Newest });
-        Assert.That(rescored.Total, Is.EqualTo(full.Total));
-        Assert.That(rescored.Facets!.Sources.Sum(f => f.Count), Is.EqualTo(rescored.Total));
-        Assert.That(rescored.Facets.Sources.Select(f => (f.Value, f.Count)), Is.EqualTo(full.Facets!.Sources.Select(f => (f.Value, f.Count))));
+        Assert.That(relevance.Total, Is.EqualTo(full.Total));
+        Assert.That(relevance.Facets!.Sources.Sum(f => f.Count), Is.EqualTo(relevance.Total));
+        Assert.That(relevance.Facets.Sources.Select(f => (f.Value, f.Count)), Is.EqualTo(full.Facets!.Sources.Select(f => (f.Value, f.Count))));
     }
 }
