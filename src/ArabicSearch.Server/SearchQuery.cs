@@ -34,10 +34,39 @@ internal sealed record SearchQuery
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Phrase) && Entities.Count == 0
         && Sources.Count == 0 && Categories.Count == 0 && From is null && To is null;
 
-    /// <summary>Reads the query string. <paramref name="facetsByDefault"/>: the page always counts facets, the API only when asked.</summary>
-    /// <exception cref="InvalidQueryException">A value cannot be read; the message says which and how to write it.</exception>
-    public static SearchQuery Parse(IQueryCollection query, bool facetsByDefault)
+    /// <summary>The parameters <see cref="Parse"/> reads.</summary>
+    public static IReadOnlyList<string> Parameters { get; } =
+        ["q", "phrase", "entity", "source", "category", "from", "to", "dateField", "sort", "syntax", "page", "pageSize", "facets", "after", "collapse"];
+
+    // Names other search APIs use for the same thing, for the message that refuses them.
+    private static readonly Dictionary<string, string> OtherNames = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["top"] = "pageSize", ["size"] = "pageSize", ["limit"] = "pageSize", ["rows"] = "pageSize", ["count"] = "pageSize",
+        ["skip"] = "page", ["offset"] = "page", ["start"] = "page", ["query"] = "q", ["text"] = "q", ["search"] = "q",
+        ["search_after"] = "after", ["cursor"] = "after",
+    };
+
+    /// <summary>
+    /// Reads the query string. <paramref name="facetsByDefault"/>: the page always counts facets, the API only when asked.
+    /// <paramref name="strict"/> (the API) refuses a parameter it does not know, as Elasticsearch does, so that a
+    /// misspelled or foreign one (<c>top</c>, <c>size</c>, <c>skip</c>) is not silently ignored; the page ignores them
+    /// (shared links carry tracking parameters).
+    /// </summary>
+    /// <exception cref="InvalidQueryException">A value cannot be read, or (strict) a parameter is unknown; the message
+    /// says which and how to write it.</exception>
+    public static SearchQuery Parse(IQueryCollection query, bool facetsByDefault, bool strict = false)
+    {
+        if (strict)
+        {
+            foreach (var key in query.Keys)
+            {
+                if (Parameters.Contains(key, StringComparer.Ordinal)) continue;
+                string hint = OtherNames.TryGetValue(key, out var ours) ? $"; use {ours}"
+                    : Parameters.FirstOrDefault(p => string.Equals(p, key, StringComparison.OrdinalIgnoreCase)) is { } cased ? $"; use {cased}"
+                    : $"; known parameters: {string.Join(", ", Parameters)}";
+                throw new InvalidQueryException($"Unknown parameter '{Shown(key)}'{hint}.");
+            }
+        }
         string? dateField = One(query, "dateField");
         if (dateField is not (null or "published" or "mentioned"))
             throw new InvalidQueryException($"dateField '{dateField}' is not one of published, mentioned.");
@@ -110,6 +139,13 @@ internal sealed record SearchQuery
         if (Page != 1) Add("page", Page.ToString(CultureInfo.InvariantCulture));
         Add("article", article);
         return "/" + QueryString.Create(parts).ToUriComponent();
+    }
+
+    // A parameter name as shown in a message: control characters escaped, at most 40 characters.
+    private static string Shown(string key)
+    {
+        var shown = string.Concat(key.Take(40).Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return key.Length > 40 ? shown + "…" : shown;
     }
 
     private static string? One(IQueryCollection query, string key)

@@ -65,7 +65,7 @@ public static class SearchServer
             SearchResults results;
             try
             {
-                query = SearchQuery.Parse(http.Request.Query, facetsByDefault: false);
+                query = SearchQuery.Parse(http.Request.Query, facetsByDefault: false, strict: true);
                 results = engine.Search(query.ToRequest(), http.RequestAborted);
             }
             catch (InvalidQueryException e)

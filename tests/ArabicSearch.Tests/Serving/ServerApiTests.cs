@@ -44,6 +44,10 @@ public class ServerApiTests
     [TestCase("syntax=lucene&q=(%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF", null)] // an unbalanced parenthesis in Lucene syntax: the engine's own message
     [TestCase("sort=alphabetical", "sort 'alphabetical' is not one of relevance, recent, newest, date, oldest.")]
     [TestCase("page=100&pageSize=100", "Skip + Top is 10,000; at most 1,000 hits can be paged through.")]
+    [TestCase("q=x&top=5", "Unknown parameter 'top'; use pageSize.")]
+    [TestCase("q=x&skip=20", "Unknown parameter 'skip'; use page.")]
+    [TestCase("q=x&PageSize=5", "Unknown parameter 'PageSize'; use pageSize.")]
+    [TestCase("q=x&colour=red", "Unknown parameter 'colour'; known parameters: q, phrase, entity, source, category, from, to, dateField, sort, syntax, page, pageSize, facets, after, collapse.")]
     public async Task Search_reports_a_bad_query_as_problem_json_with_the_cli_message(string query, string? message)
     {
         var response = await _server.Http.GetAsync("/api/search?" + query);
