@@ -206,7 +206,7 @@ internal static class SearchPage
     private static void Form(StringBuilder html, SearchQuery q)
     {
         html.Append("<header><a class=\"home\" href=\"/\">بحث الأخبار</a><form method=\"get\" action=\"/\" role=\"search\">");
-        html.Append("<input type=\"search\" name=\"q\" aria-label=\"كلمات البحث\" placeholder=\"ابحث: كلمات، \u0022عبارة\u0022، اسم…\" value=\"").Append(H(q.Text ?? "")).Append("\" autofocus>");
+        html.Append("<input type=\"search\" name=\"q\" aria-label=\"كلمات البحث\" placeholder=\"ابحث: كلمات، &quot;عبارة&quot;، اسم…\" value=\"").Append(H(q.Text ?? "")).Append("\" autofocus>");
         foreach (var e in q.Entities) Hidden(html, "entity", e);
         foreach (var s in q.Sources) Hidden(html, "source", s);
         foreach (var c in q.Categories) Hidden(html, "category", c);
