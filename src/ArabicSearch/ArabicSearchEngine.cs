@@ -132,7 +132,7 @@ public sealed class ArabicSearchEngine : IDisposable
         options.Validate();
         if (options.IndexPath is null) throw new ArgumentException("IndexPath is required; use CreateInMemory for an in-memory index.", nameof(options));
         var path = new DirectoryInfo(options.IndexPath);
-        if (options.ReadOnly && !path.Exists) throw new IndexNotFoundException($"No index at '{options.IndexPath}': the folder does not exist.");
+        if (File.Exists(options.IndexPath) || (options.ReadOnly && !path.Exists)) throw IndexNotFoundException.Missing(options.IndexPath);
         // NIOFSDirectory, not MMapDirectory: in Lucene.Net 4.8.0-beta00017 MMap is far slower under concurrent search and can crash.
         // Our lock factory, not Lucene.Net's NativeFSLockFactory: that one does not exclude other processes on Linux.
         // DurableNIOFSDirectory also fsyncs the folder on commit, as Java Lucene does and Lucene.Net 4.8 does not.

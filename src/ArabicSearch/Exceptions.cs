@@ -19,6 +19,11 @@ public sealed class IndexNotFoundException : ArabicSearchException
 {
     /// <summary>Creates the exception.</summary>
     public IndexNotFoundException(string message) : base(message) { }
+
+    /// <summary>The exception for an index folder that is not there: missing, or a file where the folder should be.</summary>
+    internal static IndexNotFoundException Missing(string indexPath) => new(File.Exists(indexPath)
+        ? $"No index at '{indexPath}': it is a file, not a folder."
+        : $"No index at '{indexPath}': the folder does not exist.");
 }
 
 /// <summary>Another writer (usually another process) holds the index's write lock.</summary>

@@ -61,6 +61,19 @@ public class IndexLifecycleTests
         Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = Path.Combine(_dir, "nope"), ReadOnly = true }),
             Throws.TypeOf<IndexNotFoundException>().With.Message.Contains("No index"));
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Opening_a_file_as_an_index_says_it_is_a_file(bool readOnly)
+    {
+        string file = Path.Combine(_dir, "articles.jsonl");
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(file, "{}");
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = file, ReadOnly = readOnly }),
+            Throws.TypeOf<IndexNotFoundException>().With.Message.EqualTo($"No index at '{file}': it is a file, not a folder."));
+        Assert.That(() => ArabicSearchEngine.Verify(file), Throws.TypeOf<IndexNotFoundException>().With.Message.Contains("it is a file, not a folder"));
+        Assert.That(File.ReadAllText(file), Is.EqualTo("{}"));
+    }
+
     [Test]
     public void A_second_writer_gets_index_in_use()
     {

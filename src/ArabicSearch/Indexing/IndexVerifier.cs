@@ -37,7 +37,7 @@ internal static partial class IndexVerifier
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(indexPath);
         var folder = new DirectoryInfo(indexPath);
-        if (!folder.Exists) throw new IndexNotFoundException($"No index at '{indexPath}': the folder does not exist.");
+        if (!folder.Exists) throw IndexNotFoundException.Missing(indexPath);
         using var directory = new NIOFSDirectory(folder);
         return Verify(directory, indexPath);
     }
@@ -179,7 +179,7 @@ internal static class IndexRepairer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(indexPath);
         var folder = new DirectoryInfo(indexPath);
-        if (!folder.Exists) throw new IndexNotFoundException($"No index at '{indexPath}': the folder does not exist.");
+        if (!folder.Exists) throw IndexNotFoundException.Missing(indexPath);
         using var directory = new NIOFSDirectory(folder, new Indexing.ExclusiveFileLockFactory(folder.FullName));
         using var writeLock = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
         if (!writeLock.Obtain())
