@@ -27,6 +27,7 @@ public static class SearchJson
             id = h.Id,
             score = Math.Round(h.Score, 4),
             title = h.Title,
+            titleHighlights = h.TitleHighlights.Select(s => new[] { s.Start, s.Length }),
             source = h.Source,
             url = h.Url,
             published = Date(h.Published),

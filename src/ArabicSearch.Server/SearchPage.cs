@@ -96,7 +96,7 @@ internal static class SearchPage
         foreach (var hit in results.Hits)
         {
             html.Append("<li class=\"hit\" data-id=\"").Append(H(hit.Id)).Append("\"><h2><a href=\"").Append(H(query.ToUrl(hit.Id))).Append("\">")
-                .Append(H(hit.Title.Length > 0 ? hit.Title : "(بلا عنوان)")).Append("</a></h2><p class=\"meta\">");
+                .Append(hit.Title.Length > 0 ? Marked(hit.Title, hit.TitleHighlights) : H("(بلا عنوان)")).Append("</a></h2><p class=\"meta\">");
             Meta(html, hit.Source, hit.Published, hit.Category);
             html.Append(" · <bdi class=\"id\">").Append(H(hit.Id)).Append("</bdi></p>");
             html.Append("<p class=\"snippet\">").Append(hit.Snippet).Append("</p>"); // already HTML: the text escaped, <mark> from the ranges
@@ -248,6 +248,20 @@ internal static class SearchPage
     private static string MonthLabel(DateOnly first) => $"{MonthNames[first.Month - 1]} {first.Year}";
 
     /// <summary>HTML-escapes text for element content and quoted attribute values; Arabic passes through as itself.</summary>
+    /// <summary><paramref name="text"/> as HTML: escaped, each of <paramref name="highlights"/> wrapped in <c>&lt;mark&gt;</c>.</summary>
+    internal static string Marked(string text, IReadOnlyList<TextSpan> highlights)
+    {
+        if (highlights.Count == 0) return H(text);
+        var sb = new StringBuilder(text.Length + highlights.Count * 13);
+        int at = 0;
+        foreach (var s in highlights)
+        {
+            sb.Append(H(text[at..s.Start])).Append("<mark>").Append(H(text.Substring(s.Start, s.Length))).Append("</mark>");
+            at = s.Start + s.Length;
+        }
+        return sb.Append(H(text[at..])).ToString();
+    }
+
     internal static string H(string text)
     {
         if (text.AsSpan().IndexOfAny("<>&\"'") < 0) return text;

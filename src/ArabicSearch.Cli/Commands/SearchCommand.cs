@@ -105,7 +105,7 @@ internal static class HitOutput
         {
             i++;
             string date = h.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "undated";
-            Console.WriteLine($"{i,3}. {h.Id}  {Isolate(h.Title.Length > 0 ? h.Title : "(no title)")}");
+            Console.WriteLine($"{i,3}. {h.Id}  {Isolate(h.Title.Length > 0 ? Marked(h.Title, h.TitleHighlights) : "(no title)")}");
             Console.WriteLine($"     {Isolate(h.Source)} · {date} · score {h.Score:0.###}");
             Console.WriteLine($"     {Isolate(Marked(h.SnippetText, h.SnippetHighlights))}");
             if (h.SimilarCount > 0) Console.WriteLine($"     +{h.SimilarCount} similar: {string.Join(", ", h.SimilarIds)}");

@@ -105,6 +105,19 @@ internal static class SnippetBuilder
     }
 
     /// <summary>
+    /// Every word of <paramref name="text"/> the query matched, as merged offsets into it (in order, not overlapping):
+    /// the same marks as <see cref="Build"/>'s, for a whole short text such as a headline.
+    /// </summary>
+    public static IReadOnlyList<TextSpan> Marks(string text, HighlightTerms terms, EntityRecognizer recognizer)
+    {
+        if (string.IsNullOrEmpty(text) || terms.IsEmpty) return [];
+        var spans = new List<TextSpan>();
+        MarkWords(text, terms, spans);
+        if (terms.EntityIds.Count > 0) terms.EntityMarksFor(recognizer).AddTo(text, spans);
+        return Merge(spans);
+    }
+
+    /// <summary>
     /// Closes the bidi isolates (LRI RLI FSI → PDI) and embeddings/overrides (LRE RLE LRO RLO → PDF) the window opens
     /// and does not close, innermost first, so a cut snippet cannot reorder the page around it.
     /// </summary>

@@ -68,11 +68,13 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
     {
         var doc = searcher.Doc(sd.Doc);
         var snippet = SnippetBuilder.Build(doc.Get(FieldNames.Body) ?? "", highlight, recognizer);
+        string title = doc.Get(FieldNames.Title) ?? "";
         return new SearchHit
         {
             Id = doc.Get(FieldNames.Id) ?? "",
             Score = float.IsNaN(sd.Score) ? 0f : sd.Score,
-            Title = doc.Get(FieldNames.Title) ?? "",
+            Title = title,
+            TitleHighlights = SnippetBuilder.Marks(title, highlight, recognizer),
             Source = doc.Get(FieldNames.Source) ?? "",
             Url = doc.Get(FieldNames.Url) ?? "",
             Published = DocumentMapper.PublishedOf(doc),

@@ -14,6 +14,12 @@ public sealed record SearchHit
     public required float Score { get; init; }
     /// <summary>The headline, possibly empty.</summary>
     public required string Title { get; init; }
+    /// <summary>
+    /// The matched words of <see cref="Title"/>, as offsets into it (UTF-16 code units), in order and not overlapping:
+    /// a headline match is marked like a body match (<see cref="Highlights"/>), so a hit that matched only in its
+    /// headline still shows why. Empty when the headline matched nothing (or for a query of filters only).
+    /// </summary>
+    public IReadOnlyList<TextSpan> TitleHighlights { get; init; } = [];
     /// <summary>The source, possibly empty.</summary>
     public required string Source { get; init; }
     /// <summary>The url, possibly empty.</summary>

@@ -115,6 +115,9 @@ public class ServerApiTests
         Assert.That(html, Does.Contain("&lt;b&gt;عنوان&lt;/b&gt; &amp; &quot;اقتباس&quot;"));
         Assert.That(html, Does.Not.Contain("<script>").And.Not.Contain("<img"));
         Assert.That(html, Does.Contain("<mark>تقرير</mark>"));
+        // a headline match is marked, inside the escaped headline
+        string titled = await _server.Http.GetStringAsync("/?q=" + Uri.EscapeDataString("عنوان"));
+        Assert.That(titled, Does.Contain("&lt;b&gt;<mark>عنوان</mark>&lt;/b&gt; &amp; &quot;اقتباس&quot;</a></h2>"));
     }
 
     [TestCase("")]
