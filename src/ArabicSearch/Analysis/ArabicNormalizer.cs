@@ -9,7 +9,10 @@ namespace ArabicSearch.Analysis;
 /// Character-level Arabic normalization as a pure algorithm over a <c>char[]</c> buffer, in the manner of
 /// Lucene's <c>ArabicNormalizer</c>, with a wider reach:
 /// <list type="bullet">
-/// <item>all harakat, tanween, superscript alef, Quranic marks and any other non-spacing mark are removed;</item>
+/// <item>all harakat, tanween, Quranic marks and any other non-spacing mark are removed;</item>
+/// <item>the superscript (dagger) alef of Uthmani spelling is read as the modern spelling writes it
+/// (<see cref="ReadDaggerAlef"/>): <c>ٱلْعَٰلَمِينَ</c> → العالمين, <c>ٱلصَّلَوٰةَ</c> → الصلاة, <c>مُوسَىٰ</c> → موسي,
+/// <c>ذَٰلِكَ</c> → ذلك;</item>
 /// <item>tatweel, zero-width and bidi control characters (Unicode category Cf) are removed;</item>
 /// <item>alef with hamza above or below, alef madda, alef wasla and the rarer alef forms become bare alef ا;</item>
 /// <item>alef maqsura ى and Persian yeh ی become yeh ي; teh marbuta ة becomes heh ه (as Lucene does);</item>
@@ -61,10 +64,18 @@ public static class ArabicNormalizer
     {
         ArgumentNullException.ThrowIfNull(s);
         int w = 0;
+        char lastWritten = '\0'; // the letter as written behind s[w - 1]
         for (int r = 0; r < len; r++)
         {
             char f = Table[s[r]];
             if (f == Ignorable && w > 0 && r > 0 && ComposesToHamza(s[r - 1], s[r])) { s[w - 1] = Hamza; continue; }
+            if (s[r] == DaggerAlef)
+            {
+                var read = ReadDaggerAlef(s.AsSpan(0, w), lastWritten, s.AsSpan(r + 1, len - r - 1));
+                if (read == DaggerReading.ReplacesLast) s[w - 1] = '\u0627';
+                else if (read == DaggerReading.Alef && w < r + 1) s[w++] = '\u0627'; // w ≤ r: the alef takes the mark's place
+                continue;
+            }
             if (f == Ignorable || f == Separator) continue;
             if (f is Expands or ExpandsToWords)
             {
@@ -81,6 +92,7 @@ public static class ArabicNormalizer
                 }
                 return w;
             }
+            lastWritten = s[r];
             s[w++] = f;
         }
         return w;
@@ -91,11 +103,21 @@ public static class ArabicNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var sb = new StringBuilder(text.Length);
+        int wordStart = 0; // where the current word starts in sb
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             char f = Table[c];
             if (f == Ignorable && sb.Length > 0 && i > 0 && ComposesToHamza(text[i - 1], c)) { sb[^1] = Hamza; continue; }
+            if (c == DaggerAlef)
+            {
+                var soFar = sb.ToString(wordStart, sb.Length - wordStart);
+                var read = ReadDaggerAlef(soFar, LastLetter(text.AsSpan(0, i)), text.AsSpan(i + 1));
+                if (read == DaggerReading.ReplacesLast) sb[^1] = '\u0627';
+                else if (read == DaggerReading.Alef) sb.Append('\u0627');
+                continue;
+            }
+            if (f == Separator) wordStart = sb.Length + 1;
             if (f == Ignorable) continue;
             if (f == Separator) { sb.Append(' '); continue; }
             if (f == Expands) sb.Append(ExpansionsByChar[c]);
@@ -118,6 +140,81 @@ public static class ArabicNormalizer
     /// extra pass, no copy of the text and no ICU data (see ArabicSearchAnalyzerTests.Exact_view_composes_decomposed_hamza).
     /// </remarks>
     internal static bool ComposesToHamza(char letter, char mark) => mark == '\u0654' && letter is '\u0648' or '\u064A' or '\u06D2';
+
+    /// <summary>U+0670, the superscript (dagger) alef of Uthmani spelling: a long ā the letters do not write.</summary>
+    internal const char DaggerAlef = '\u0670';
+
+    /// <summary>What a dagger alef becomes in modern spelling (<see cref="ReadDaggerAlef"/>).</summary>
+    internal enum DaggerReading
+    {
+        /// <summary>Nothing: modern spelling does not write it either (<c>ذَٰلِكَ</c> ذلك, <c>مُوسَىٰ</c> موسى).</summary>
+        Dropped,
+        /// <summary>An alef after the letter it stands on (<c>ٱلْعَٰلَمِينَ</c> العالمين, <c>ٱلْكِتَٰبُ</c> الكتاب).</summary>
+        Alef,
+        /// <summary>An alef in place of the letter it stands on (<c>ٱلصَّلَوٰةَ</c> الصلاة, <c>أَتَىٰنَا</c> أتانا).</summary>
+        ReplacesLast,
+    }
+
+    /// <summary>
+    /// How to read a dagger alef met inside a word, so that the Qur'an's Uthmani spelling meets the modern spelling
+    /// people type. Dropping it (as Lucene does) loses the alef modern spelling writes in most words
+    /// (<c>ٱلسَّمَٰوَٰتِ</c> would be سموت, not السماوات; <c>ٱلصَّلَوٰةَ</c> صلوه, not الصلاة). The rules, in order:
+    /// after alef maqsura ى it is dropped at the end of a word (<c>عَلَىٰ</c>) and replaces the ى inside one
+    /// (<c>أَتَىٰنَا</c> → أتانا); on a و before ة it replaces the و (<c>ٱلزَّكَوٰةَ</c> → الزكاة); in the few words
+    /// whose modern spelling leaves the ā unwritten (demonstratives هذا ذلك هؤلاء أولئك, لكن, الرحمن, إله, الله, طه)
+    /// it is dropped; anywhere else it is an alef.
+    /// </summary>
+    /// <param name="soFar">The folded letters of the word before the mark.</param>
+    /// <param name="last">The letter, as written, behind the last of <paramref name="soFar"/> ('\0' when none).</param>
+    /// <param name="rest">The written text after the mark; the word's remaining letters are read from it.</param>
+    internal static DaggerReading ReadDaggerAlef(ReadOnlySpan<char> soFar, char last, ReadOnlySpan<char> rest)
+    {
+        if (soFar.IsEmpty) return DaggerReading.Dropped;
+        Span<char> word = stackalloc char[64];
+        int n = 0, restLetters = 0;
+        foreach (char c in soFar) if (n < word.Length) word[n++] = c;
+        char next = '\0';
+        foreach (char c in rest)
+        {
+            char f = Table[c];
+            if (f == Separator || f == ExpandsToWords) break;
+            if (f is Ignorable or Expands) continue;
+            if (restLetters++ == 0) next = c;
+            if (n < word.Length) word[n++] = f;
+        }
+        if (last == '\u0649') return restLetters == 0 ? DaggerReading.Dropped : DaggerReading.ReplacesLast;
+        if (last == '\u0648' && next == '\u0629') return DaggerReading.ReplacesLast;
+        return IsUnwrittenAlefWord(word[..n]) ? DaggerReading.Dropped : DaggerReading.Alef;
+    }
+
+    /// <summary>The written letter before <paramref name="text"/>'s end, marks skipped ('\0' when none).</summary>
+    internal static char LastLetter(ReadOnlySpan<char> text)
+    {
+        for (int i = text.Length - 1; i >= 0; i--)
+        {
+            char f = Table[text[i]];
+            if (f == Separator) return '\0';
+            if (f != Ignorable) return text[i];
+        }
+        return '\0';
+    }
+
+    // Folded, with the dagger alef left out, after an optional و/ف and an optional ب/ل/ك: the words modern spelling
+    // writes without the alef the dagger stands for. Prefixes, so that suffixes follow (ذلكم, لكنهم, الهكم).
+    private static readonly string[] UnwrittenAlefPrefixes = ["هذا", "هذه", "هذان", "هذين", "هءلاء", "هكذا", "ذلك", "لكن", "الرحمن", "رحمن", "اله", "الاله", "اولءك", "الله", "لله"];
+
+    private static bool IsUnwrittenAlefWord(ReadOnlySpan<char> word)
+    {
+        for (int skip = 0; skip <= 2 && skip < word.Length; skip++)
+        {
+            var w = word[skip..];
+            if (w.SequenceEqual("طه")) return true;
+            foreach (var p in UnwrittenAlefPrefixes) if (w.StartsWith(p)) return true;
+            if (skip == 0 && word[0] is not ('\u0648' or '\u0641' or '\u0628' or '\u0644' or '\u0643')) break;
+            if (skip == 1 && word.Length > 1 && word[1] is not ('\u0628' or '\u0644' or '\u0643')) break;
+        }
+        return false;
+    }
 
     private static char[] BuildTable(out Dictionary<char, string> expansions, out Dictionary<char, string[]> wordExpansions)
     {

@@ -30,7 +30,8 @@ internal static class WordScanner
     /// <remarks>
     /// Two spellings are composed while folding: a decomposed hamza above after و ي ے (NFD) becomes the hamza its
     /// composed letter folds to (<see cref="ArabicNormalizer.ComposesToHamza"/>), and the Uthmani <c>ءا</c> at the start
-    /// of a word (<c>ءَامِنُوا۟</c>) is read as <c>آ</c>.
+    /// of a word (<c>ءَامِنُوا۟</c>) is read as <c>آ</c>. The superscript (dagger) alef is read as modern spelling writes it
+    /// (<see cref="ArabicNormalizer.ReadDaggerAlef"/>).
     /// </remarks>
     public static bool Next(ReadOnlySpan<char> text, ref int position, Span<char> output, out int length, out int start, out int end, out uint hamzaMask)
     {
@@ -63,7 +64,14 @@ internal static class WordScanner
             {
                 p++;
                 if (length > 0 || start >= 0) end = p;
-                if (length > 0 && c is >= '\u0653' and <= '\u0655')
+                if (c == ArabicNormalizer.DaggerAlef && length > 0)
+                {
+                    // Uthmani spelling's superscript alef, read as modern spelling writes it (ٱلْعَٰلَمِينَ → العالمين).
+                    var read = ArabicNormalizer.ReadDaggerAlef(output[..length], last, text[p..]);
+                    if (read == ArabicNormalizer.DaggerReading.ReplacesLast) output[length - 1] = Alef;
+                    else if (read == ArabicNormalizer.DaggerReading.Alef && length < MaxWordLength) { output[length++] = Alef; last = c; }
+                }
+                else if (length > 0 && c is >= '\u0653' and <= '\u0655')
                 {
                     if (output[length - 1] == Alef) { if (length <= 32) hamzaMask |= 1u << (length - 1); } // ا + U+0653/4/5: آ أ إ
                     else if (ArabicNormalizer.ComposesToHamza(last, c)) output[length - 1] = Hamza;

@@ -31,6 +31,7 @@ public class SharedAnalysisTests
         "كوفيد19 2021م ٢٠٢١ هجوماً هجـــوما", // digits glued to letters, Arabic-Indic digits, tanween, tatweel
         new string('ب', 600), // a word longer than MaxTokenLength, cut in pieces
         "ءَامِنُوا۟ \u0627\u0654\u0645\u064A\u0631", // Uthmani alef, decomposed hamza
+        "ٱلصَّلَوٰةَ وَمُوسَىٰ أَتَىٰنَا ذَٰلِكَ ٱلسَّمَٰوَٰتِ \u0670ب", // Uthmani dagger alef (a lone one starts no word)
         "The Iraqi PM al-Kadhimi met Biden on 24/2/2021.", // Latin, numbers, a numeric date
         "\u064B\u064C  ـــ", // marks and tatweel alone
     ];
