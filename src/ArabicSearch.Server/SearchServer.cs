@@ -85,7 +85,7 @@ public static class SearchServer
                 return Problem(400, "Bad query", $"top '{topText}' must be a whole number between 1 and 100.");
             return Json(SearchJson.ToJson(prefix, engine.Suggest(prefix, top)));
         });
-        app.MapGet("/api/stats", (ArabicSearchEngine engine) => Json(new { documents = engine.Count }));
+        app.MapGet("/api/stats", (ArabicSearchEngine engine) => Json(new { documents = engine.Count, olderAnalysis = engine.OlderAnalysisCount }));
         app.MapHealthChecks("/healthz");
     }
 

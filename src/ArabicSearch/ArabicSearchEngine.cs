@@ -65,6 +65,8 @@ public sealed class ArabicSearchEngine : IDisposable
         }
         if (_logger.IsEnabled(LogLevel.Information))
             EngineLog.Opened(_logger, options.IndexPath ?? "(in memory)", options.ReadOnly ? "read-only" : "read-write", Count);
+        if (_logger.IsEnabled(LogLevel.Warning) && OlderAnalysisCount is > 0 and var older)
+            EngineLog.OlderAnalysis(_logger, options.IndexPath ?? "(in memory)", older, Count, Analysis.ArabicAnalysis.Version);
         EngineMetrics.Track(this);
         if (options.RefreshInterval is { } every)
         {
@@ -271,6 +273,23 @@ public sealed class ArabicSearchEngine : IDisposable
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
             _index.MaybeRefresh();
             return _index.Read(s => s.IndexReader.NumDocs);
+        }
+    }
+
+    /// <summary>
+    /// How many of the <see cref="Count"/> articles were indexed by an older version of the analysis than this release's
+    /// (<see cref="Analysis.ArabicAnalysis.Version"/>), as searches see the index now: their words give the terms an
+    /// older release made, so a query may find them differently (a spelling a newer release reads better, a reading it
+    /// scores lower). Adding them again (<see cref="AddOrUpdate(Article)"/>, <c>arabicsearch index</c>) brings them up
+    /// to date. 0 for an index this release wrote. Counted by one term query (about a millisecond on 31,525 articles).
+    /// </summary>
+    public int OlderAnalysisCount
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            _index.MaybeRefresh();
+            return _index.Read(s => s.IndexReader.NumDocs - s.Search(new TermQuery(new Term(FieldNames.AnalysisVersion, DocumentMapper.AnalysisVersionTerm)), 1).TotalHits);
         }
     }
 

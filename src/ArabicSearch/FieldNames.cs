@@ -43,6 +43,12 @@ public static class FieldNames
     /// U+0001, then the words as written (e.g. <c>الاداره\u0001الإدارة</c>); not stored.
     /// </summary>
     public const string Completion = "completion";
+    /// <summary>
+    /// The version of the analysis an article was indexed with (<see cref="Analysis.ArabicAnalysis.Version"/>), one
+    /// term, not stored: articles without the current one were analysed by an older release
+    /// (<see cref="ArabicSearchEngine.OlderAnalysisCount"/>).
+    /// </summary>
+    public const string AnalysisVersion = "analysis";
 
     /// <summary>The analyzed views, and the analyzer view each uses.</summary>
     internal static Analysis.ArabicView ViewOf(string field) =>

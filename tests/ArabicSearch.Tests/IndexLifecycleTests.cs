@@ -26,6 +26,34 @@ public class IndexLifecycleTests
     }
 
     [Test]
+    public void Articles_an_older_analysis_indexed_are_counted_until_added_again()
+    {
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }))
+        {
+            engine.AddOrUpdate(SeedCorpus.Articles);
+            engine.Commit();
+            Assert.That(engine.OlderAnalysisCount, Is.EqualTo(0), "this release wrote every article");
+        }
+        // An article as an older release wrote it: no analysis-version term.
+        using (var dir = Lucene.Net.Store.FSDirectory.Open(_dir))
+        using (var writer = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.StringField(FieldNames.Id, "old", Lucene.Net.Documents.Field.Store.YES), new Lucene.Net.Documents.StoredField(FieldNames.Body, "نص قديم") });
+            writer.Commit();
+        }
+        using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }))
+        {
+            Assert.That((engine.Count, engine.OlderAnalysisCount), Is.EqualTo((6, 1)));
+            engine.AddOrUpdate(new Article("old", "نص قديم"));
+            engine.Commit();
+            Assert.That((engine.Count, engine.OlderAnalysisCount), Is.EqualTo((6, 0)), "added again, it is up to date");
+        }
+        var (code, output, _) = Reliability.CliHost.Run("stats", "--index", _dir, "--json");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("olderAnalysis").GetInt32(), Is.EqualTo(0));
+    }
+
+    [Test]
     public void Update_by_id_replaces_and_delete_removes()
     {
         using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir });

@@ -12,9 +12,15 @@ internal static class StatsCommand
         cmd.SetAction(r => Cli.Run(() =>
         {
             using var engine = Cli.OpenReadOnly(r.GetValue(index)!);
-            int n = engine.Count;
-            if (r.GetValue(json)) Cli.WriteJson(new { documents = n });
-            else Console.WriteLine($"documents: {n}");
+            int n = engine.Count, older = engine.OlderAnalysisCount;
+            if (r.GetValue(json)) Cli.WriteJson(new { documents = n, olderAnalysis = older });
+            else
+            {
+                Console.WriteLine($"documents: {n}");
+                Console.WriteLine($"older analysis: {older}");
+                if (older > 0)
+                    Console.WriteLine($"note: {older} article(s) were indexed by an older version of the analysis than this release's ({Analysis.ArabicAnalysis.Version}); index them again (arabicsearch index FILE --index DIR) to search them as this version does.");
+            }
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -15,6 +15,15 @@ public readonly record struct AnalyzedToken(string Term, int Start, int End);
 /// <remarks>Thread-safe.</remarks>
 public static class ArabicAnalysis
 {
+    /// <summary>
+    /// The version of what indexing makes of a text. It changes when a text gives other terms than before, so that an
+    /// index can tell which articles a newer release would analyse differently (<see cref="ArabicSearchEngine.OlderAnalysisCount"/>).
+    /// 3: guessed proclitic readings marked (issue 12), the loose key of a word with a lone proclitic read like the word
+    /// without it, the Uthmani superscript alef read as modern spelling. Articles indexed before versions were recorded
+    /// count as older.
+    /// </summary>
+    public const int Version = 3;
+
     /// <summary>The terms of <paramref name="text"/> in <paramref name="view"/>, in text order.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="view"/> is not an <see cref="ArabicView"/>.</exception>
     public static IReadOnlyList<AnalyzedToken> Tokens(string text, ArabicView view)

@@ -37,6 +37,9 @@ internal sealed class DocumentMapper
         return type;
     }
 
+    /// <summary>The term of <see cref="FieldNames.AnalysisVersion"/> this release writes.</summary>
+    public static readonly string AnalysisVersionTerm = ArabicAnalysis.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public Document ToDocument(Article article)
     {
         // One pass over each text feeds every view, the entities, the dates, the fingerprint and the completions.
@@ -45,6 +48,7 @@ internal sealed class DocumentMapper
         var doc = new Document
         {
             new StringField(FieldNames.Id, article.Id, Field.Store.YES),
+            new StringField(FieldNames.AnalysisVersion, AnalysisVersionTerm, Field.Store.NO),
             title is null ? new TextField(FieldNames.Title, article.Title, Field.Store.YES) : new ViewField(FieldNames.Title, title, FieldNames.ViewOf(FieldNames.Title), TextField.TYPE_STORED),
             new StoredField(FieldNames.Body, article.Body),
             new StringField(FieldNames.Source, article.Source, Field.Store.YES),
