@@ -69,8 +69,9 @@ public sealed record SearchResults
     /// <summary>Notes on how the request was read, e.g. an unknown entity searched as a phrase.</summary>
     public required IReadOnlyList<string> Notices { get; init; }
     /// <summary>
-    /// The cursor for the next page (pass it as <see cref="SearchRequest.After"/>), or null on the last page and when
-    /// duplicates are collapsed.
+    /// The cursor for the next page (pass it as <see cref="SearchRequest.After"/> with the same request), or null on the
+    /// last page and when duplicates are collapsed. Opaque (base64url ASCII); it records the query it belongs to, so
+    /// passed with another query it is refused.
     /// </summary>
     public string? NextCursor { get; init; }
     /// <summary>"Did you mean": corrections of the query's words, when it found few or no hits or a word occurs in no article; otherwise null.</summary>
