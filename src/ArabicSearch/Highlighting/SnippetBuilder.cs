@@ -93,14 +93,7 @@ internal static class SnippetBuilder
             {
                 var names = new List<TextSpan>();
                 terms.EntityMarksFor(recognizer).AddTo(text, names);
-                // a name is one query word whatever alias marks it; different names (two entities asked for) are two
-                var nameGroups = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var n in names)
-                {
-                    string name = ArabicNormalizer.Normalize(text.Substring(n.Start, n.Length));
-                    if (!nameGroups.TryGetValue(name, out int group)) nameGroups[name] = group = groupCount++;
-                    marks.Add(new Mark(n.Start, n.Length, group));
-                }
+                AddNames(text, names, terms.EntityIds, recognizer, marks, ref groupCount);
             }
         }
         var (spans, groupStart, groups) = Merge(marks);
@@ -148,6 +141,33 @@ internal static class SnippetBuilder
     [ThreadStatic] private static int[]? t_lengths;
     [ThreadStatic] private static char[]? t_looseBuffer;
     [ThreadStatic] private static List<(int Start, int End, ulong Bits)>? t_words;
+
+    /// <summary>
+    /// Adds the marks of entity names: an entity asked for is one query word whatever alias or spelling marks it
+    /// (<c>مصطفى الكاظمي</c>, <c>الكاظمى</c>). With one entity asked for every name mark is its; with several, a mark is
+    /// read again by the recognizer to tell whose it is (its text alone, a few words), falling back to its normalized text.
+    /// </summary>
+    private static void AddNames(string text, List<TextSpan> names, HashSet<string> ids, EntityRecognizer recognizer, List<Mark> marks, ref int groupCount)
+    {
+        if (names.Count == 0) return;
+        if (ids.Count == 1)
+        {
+            int only = groupCount++;
+            foreach (var n in names) marks.Add(new Mark(n.Start, n.Length, only));
+            return;
+        }
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var n in names)
+        {
+            string name = text.Substring(n.Start, n.Length);
+            string? key = null;
+            foreach (var m in recognizer.Recognize(name))
+                if (ids.Contains(m.Entity.Id)) { key = m.Entity.Id; break; }
+            key ??= "\u0001" + ArabicNormalizer.Normalize(name);
+            if (!groups.TryGetValue(key, out int group)) groups[key] = group = groupCount++;
+            marks.Add(new Mark(n.Start, n.Length, group));
+        }
+    }
 
     /// <summary>A marked range of the text and the query word (group) it shows.</summary>
     private readonly record struct Mark(int Start, int Length, int Group);

@@ -24,7 +24,9 @@ public sealed record SearchHit
     public string Category { get; init; } = "";
     /// <summary>
     /// A passage of the body as HTML: the text escaped (<c>&lt;</c> <c>&amp;</c> <c>"</c> …) and matched words wrapped in
-    /// <c>&lt;mark&gt;…&lt;/mark&gt;</c>. The same passage as plain text is <see cref="SnippetText"/>.
+    /// <c>&lt;mark&gt;…&lt;/mark&gt;</c>. The same passage as plain text is <see cref="SnippetText"/>. The passage, about
+    /// 280 characters cut at word boundaries (the whole body when shorter), is the one that shows the most distinct query
+    /// words (a word and its variants count once; a phrase or an entity name is one), then the most matches.
     /// </summary>
     public required string Snippet { get; init; }
     /// <summary>The passage of <see cref="Snippet"/> as plain text, not escaped: an ellipsis where it was cut, bidi isolates balanced.</summary>

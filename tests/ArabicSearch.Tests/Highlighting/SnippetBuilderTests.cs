@@ -133,6 +133,16 @@ public class SnippetBuilderTests
     }
 
     [Test]
+    public void Build_counts_an_entity_as_one_query_word_whatever_alias_marks_it()
+    {
+        var terms = new HighlightTerms();
+        terms.EntityIds.Add(EntityRecognizer.Default.Recognize("مصطفى الكاظمي")[0].Entity.Id);
+        terms.AddWords("الصواريخ");
+        string body = $"{Filler} استقبل مصطفى الكاظمى الوفد ثم قال الكاظمي {Filler} أطلقت الصواريخ وأدان الكاظمي الهجوم {Filler}";
+        Assert.That(Marked(Build(body, terms)), Is.EqualTo(new[] { "الصواريخ", "الكاظمي" }));
+    }
+
+    [Test]
     public void Build_counts_each_entity_name_as_a_query_word()
     {
         var terms = new HighlightTerms();
