@@ -35,6 +35,8 @@ internal static class Cli
         }
         catch (UsageException e) { return Fail(InFlagTerms(e.Message), ExitCodes.BadArguments); }
         catch (InvalidQueryException e) { return Fail(InFlagTerms(e.Message), ExitCodes.BadArguments); }
+        // An id the index does not have is bad input (diff), like a bad query: not a failure of the index.
+        catch (ArticleNotFoundException e) { return Fail(e.Message, ExitCodes.BadArguments); }
         // The library's messages describe the problem; the host adds which command to run about it.
         catch (IndexCorruptException e) { return Fail($"{e.Message} Run 'arabicsearch verify --index DIR' for details; 'verify --repair' recovers what can be read.", ExitCodes.Failure); }
         catch (IndexNotFoundException e) { return Fail($"{e.Message} Create one with 'arabicsearch index FILE --index DIR'.", ExitCodes.Failure); }

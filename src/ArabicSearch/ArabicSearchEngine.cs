@@ -310,7 +310,7 @@ public sealed class ArabicSearchEngine : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         QueryTranslator.Validate(request, _options.MaxResultWindow);
         SearchCursor.Validate(request);
-        var after = request.After is null ? null : SearchCursor.Decode(request.After, request.Sort);
+        var after = request.After is null ? null : SearchCursor.Decode(request.After, request);
 
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         _index.MaybeRefresh();

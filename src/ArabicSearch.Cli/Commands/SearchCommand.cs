@@ -26,7 +26,7 @@ internal static class SearchCommand
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var collapse = new Option<bool>("--collapse-duplicates") { Description = "One hit per group of near-duplicates, with \"+N similar\" and their ids." };
         var facets = new Option<bool>("--facets") { Description = "Also count the top entities by type, sources and publication months over all matches." };
-        var after = new Option<string?>("--after") { Description = "A cursor: the nextCursor of the previous page (from --json). Pages through every match in a stable order, with no 1,000-hit window; --skip must be 0. Valid for the index as it was when the cursor was made." };
+        var after = new Option<string?>("--after") { Description = "A cursor: the nextCursor of the previous page (from --json). Pages through every match in a stable order, with no 1,000-hit window; --skip must be 0. Valid for the same query (text, filters, sort) and for the index as it was when the cursor was made; a cursor from another query is refused (exit 2)." };
         var gazetteer = new Option<string?>("--gazetteer") { Description = "A JSON gazetteer file that extends the embedded one, for resolving --entity names." };
 
         var cmd = new Command("search", "Search an index.\n\nExamples:\n  arabicsearch search --index idx \"الهجمات الصاروخية\"\n  arabicsearch search --index idx --phrase \"خلايا الكاتيوشا\"\n  arabicsearch search --index idx --entity الكاظمي --from 2021-07-01 --to 2021-07-31 --json")

@@ -51,6 +51,18 @@ internal sealed class HighlightTerms
         return _filters = new WordFilters(LetterFilter.Of(Stemmed), Stemmed.Count, LetterFilter.Of(Loose, subsequence: true), Loose.Count, positions);
     }
 
+    private WordGroups? _groups;
+
+    /// <summary>
+    /// Which query word each term of the three sets stands for (<see cref="WordGroups"/>), built on first use and kept
+    /// for the other hits of the same search (rebuilt if the sets grew since).
+    /// </summary>
+    internal WordGroups Groups()
+    {
+        if (_groups is { } g && g.ExactCount == Exact.Count && g.StemmedCount == Stemmed.Count && g.LooseCount == Loose.Count) return g;
+        return _groups = WordGroups.Of(Exact, Stemmed, Loose);
+    }
+
     /// <summary>
     /// The finder of <see cref="EntityIds"/>' mentions for <paramref name="recognizer"/>, built on first use and kept for
     /// the other hits of the same search (rebuilt if the ids changed since).
@@ -112,3 +124,72 @@ internal sealed record HighlightPhrase(ArabicView View, IReadOnlyList<(int Offse
 /// <param name="LooseCount">The size of the loose set it was built from.</param>
 /// <param name="Positions">One filter per phrase position, phrases in order.</param>
 internal sealed record WordFilters(LetterFilter Stemmed, int StemmedCount, LetterFilter Loose, int LooseCount, LetterFilter[] Positions);
+
+/// <summary>
+/// The query words behind the terms of a <see cref="HighlightTerms"/>: each term of each view maps to a group, one per
+/// query word, so the snippet can prefer the passage that shows the most distinct query words. The sets hold terms
+/// only, not the words they came from, so the groups are rebuilt from the word model: an exact-view term (a query word
+/// as normalized) joins its stemmed readings and its loose key when those are in their sets; terms that share a
+/// group through any of them are one group (<c>كتاب</c> and <c>الكتاب</c> are one word). A term no exact term
+/// reaches is a group of its own.
+/// </summary>
+/// <param name="Exact">Group of each exact-view term.</param>
+/// <param name="Stemmed">Group of each stemmed-view term.</param>
+/// <param name="Loose">Group of each loose-view term.</param>
+/// <param name="Count">How many groups: ids run from 0 to Count − 1.</param>
+/// <param name="ExactCount">The size of the exact set they were built from.</param>
+/// <param name="StemmedCount">The size of the stemmed set they were built from.</param>
+/// <param name="LooseCount">The size of the loose set they were built from.</param>
+internal sealed record WordGroups(
+    Dictionary<string, int> Exact, Dictionary<string, int> Stemmed, Dictionary<string, int> Loose, int Count,
+    int ExactCount, int StemmedCount, int LooseCount)
+{
+    /// <summary>The groups of the terms in <paramref name="exact"/>, <paramref name="stemmed"/> and <paramref name="loose"/>.</summary>
+    public static WordGroups Of(HashSet<string> exact, HashSet<string> stemmed, HashSet<string> loose)
+    {
+        // One node a term (exact, then stemmed, then loose), joined by union-find.
+        var index = new Dictionary<(int View, string Term), int>();
+        foreach (var t in exact) index[(0, t)] = index.Count;
+        foreach (var t in stemmed) index[(1, t)] = index.Count;
+        foreach (var t in loose) index[(2, t)] = index.Count;
+        var parent = new int[index.Count];
+        for (int i = 0; i < parent.Length; i++) parent[i] = i;
+        int Find(int x)
+        {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        }
+        void Join(int a, (int, string) other)
+        {
+            if (index.TryGetValue(other, out int b)) parent[Find(a)] = Find(b);
+        }
+
+        int longest = exact.Count == 0 ? 0 : exact.Max(t => t.Length);
+        var buffer = new char[ArabicWord.MaxReadings * Math.Max(longest, 1)];
+        var lengths = new int[ArabicWord.MaxReadings];
+        var looseBuffer = new char[Math.Max(longest, 1)];
+        foreach (var t in exact)
+        {
+            int node = index[(0, t)];
+            // The query's readings came with its hamza mask, lost in the normalized term: both extremes are tried
+            // (no ال written with hamza, every one), so إلكترونية joins its readings too.
+            foreach (uint mask in (ReadOnlySpan<uint>)[0u, uint.MaxValue])
+            {
+                int n = ArabicWord.StemReadings(t, mask, buffer, lengths);
+                for (int r = 0; r < n; r++) Join(node, (1, new string(buffer, r * t.Length, lengths[r])));
+                t.CopyTo(0, looseBuffer, 0, t.Length);
+                Join(node, (2, new string(looseBuffer, 0, ArabicLooseStemmer.Stem(looseBuffer, t.Length, mask))));
+            }
+        }
+
+        var ids = new Dictionary<int, int>();
+        var groups = new Dictionary<string, int>[] { new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal) };
+        foreach (var ((view, term), node) in index)
+        {
+            int root = Find(node);
+            if (!ids.TryGetValue(root, out int id)) ids[root] = id = ids.Count;
+            groups[view][term] = id;
+        }
+        return new WordGroups(groups[0], groups[1], groups[2], ids.Count, exact.Count, stemmed.Count, loose.Count);
+    }
+}

@@ -70,6 +70,8 @@ internal sealed record Snippet(string Text, IReadOnlyList<TextSpan> Highlights, 
 /// <see cref="WordScanner"/>, so offsets are exact and survive normalization, and reads each word in every view
 /// with the word model (<see cref="ArabicWord.StemReadings"/>, <see cref="ArabicLooseStemmer"/>), so a word is
 /// marked exactly when one of its terms is among the terms the query produced in that view (<see cref="HighlightTerms"/>).
+/// The passage shown is the one that covers the most distinct query words, then the most marks, so a hit's snippet
+/// shows why it matched as fully as the length allows.
 /// </summary>
 internal static class SnippetBuilder
 {
@@ -81,15 +83,9 @@ internal static class SnippetBuilder
     public static Snippet Build(string text, HighlightTerms terms, EntityRecognizer recognizer, int maxChars = 280)
     {
         if (string.IsNullOrEmpty(text)) return Snippet.Empty;
-        var spans = new List<TextSpan>();
-        if (!terms.IsEmpty)
-        {
-            MarkWords(text, terms, spans);
-            // Only the text around words that can start a wanted name is recognized (EntityMarks), not the whole body.
-            if (terms.EntityIds.Count > 0) terms.EntityMarksFor(recognizer).AddTo(text, spans);
-            spans = Merge(spans);
-        }
-        var (from, to) = BestWindow(text, spans, maxChars);
+        var (marks, groupCount) = MarksOf(text, terms, recognizer);
+        var (spans, groupStart, groups) = Merge(marks);
+        var (from, to) = BestWindow(text, spans, groupStart, groups, groupCount, maxChars);
         while (from < to && char.IsWhiteSpace(text[from])) from++;
         while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
         var sb = new StringBuilder(to - from + 8);
@@ -111,10 +107,23 @@ internal static class SnippetBuilder
     public static IReadOnlyList<TextSpan> Marks(string text, HighlightTerms terms, EntityRecognizer recognizer)
     {
         if (string.IsNullOrEmpty(text) || terms.IsEmpty) return [];
-        var spans = new List<TextSpan>();
-        MarkWords(text, terms, spans);
-        if (terms.EntityIds.Count > 0) terms.EntityMarksFor(recognizer).AddTo(text, spans);
-        return Merge(spans);
+        return Merge(MarksOf(text, terms, recognizer).Marks).Spans;
+    }
+
+    /// <summary>The marks of <paramref name="text"/>, each with the query word (group) it stands for, and how many groups there are.</summary>
+    private static (List<Mark> Marks, int GroupCount) MarksOf(string text, HighlightTerms terms, EntityRecognizer recognizer)
+    {
+        var marks = new List<Mark>();
+        if (terms.IsEmpty) return (marks, 0);
+        int groupCount = MarkWords(text, terms, marks);
+        // Only the text around words that can start a wanted name is recognized (EntityMarks), not the whole body.
+        if (terms.EntityIds.Count > 0)
+        {
+            var names = new List<TextSpan>();
+            terms.EntityMarksFor(recognizer).AddTo(text, names);
+            AddNames(text, names, terms.EntityIds, recognizer, marks, ref groupCount);
+        }
+        return (marks, groupCount);
     }
 
     /// <summary>
@@ -148,22 +157,54 @@ internal static class SnippetBuilder
     [ThreadStatic] private static List<(int Start, int End, ulong Bits)>? t_words;
 
     /// <summary>
-    /// Adds a span for every word of <paramref name="text"/> that has a term of the query in some view, and for each
-    /// run of words that matches a phrase. No allocation per word for the bag-of-words sets (this runs for every hit of
-    /// every search); phrases keep one small record per word. A word's stemmed and loose readings are computed only
-    /// when its letters could hold a term of that view (<see cref="LetterFilter"/>), and at most once per word.
+    /// Adds the marks of entity names: an entity asked for is one query word whatever alias or spelling marks it
+    /// (<c>مصطفى الكاظمي</c>, <c>الكاظمى</c>). With one entity asked for every name mark is its; with several, a mark is
+    /// read again by the recognizer to tell whose it is (its text alone, a few words), falling back to its normalized text.
     /// </summary>
-    private static void MarkWords(string text, HighlightTerms terms, List<TextSpan> spans)
+    private static void AddNames(string text, List<TextSpan> names, HashSet<string> ids, EntityRecognizer recognizer, List<Mark> marks, ref int groupCount)
+    {
+        if (names.Count == 0) return;
+        if (ids.Count == 1)
+        {
+            int only = groupCount++;
+            foreach (var n in names) marks.Add(new Mark(n.Start, n.Length, only));
+            return;
+        }
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var n in names)
+        {
+            string name = text.Substring(n.Start, n.Length);
+            string? key = null;
+            foreach (var m in recognizer.Recognize(name))
+                if (ids.Contains(m.Entity.Id)) { key = m.Entity.Id; break; }
+            key ??= "\u0001" + ArabicNormalizer.Normalize(name);
+            if (!groups.TryGetValue(key, out int group)) groups[key] = group = groupCount++;
+            marks.Add(new Mark(n.Start, n.Length, group));
+        }
+    }
+
+    /// <summary>A marked range of the text and the query word (group) it shows.</summary>
+    private readonly record struct Mark(int Start, int Length, int Group);
+
+    /// <summary>
+    /// Adds a mark for every word of <paramref name="text"/> that has a term of the query in some view, with the group of
+    /// the query word that term stands for (<see cref="WordGroups"/>), and for each run of words that matches a phrase,
+    /// one group a phrase. Returns the number of groups. No allocation per word for the bag-of-words sets (this runs
+    /// for every hit of every search); phrases keep one small record per word. A word's stemmed and loose readings are
+    /// computed only when its letters could hold a term of that view (<see cref="LetterFilter"/>), and at most once per word.
+    /// </summary>
+    private static int MarkWords(string text, HighlightTerms terms, List<Mark> spans)
     {
         bool anyExact = terms.Exact.Count > 0, anyStemmed = terms.Stemmed.Count > 0, anyLoose = terms.Loose.Count > 0;
         bool anyPhrase = terms.Phrases.Count > 0;
-        if (!anyExact && !anyStemmed && !anyLoose && !anyPhrase) return;
+        if (!anyExact && !anyStemmed && !anyLoose && !anyPhrase) return 0;
         var filters = terms.Filters();
+        var groups = terms.Groups();
         var buffer = t_buffer ??= new char[ArabicWord.MaxReadings * WordScanner.OutputLength];
         var lengths = t_lengths ??= new int[ArabicWord.MaxReadings];
-        var exact = terms.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stemmed = terms.Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
-        var loose = terms.Loose.GetAlternateLookup<ReadOnlySpan<char>>();
+        var exact = groups.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stemmed = groups.Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
+        var loose = groups.Loose.GetAlternateLookup<ReadOnlySpan<char>>();
         // For phrases: per word, its offsets and which (phrase, position) pairs it matches, as a bit set (64 at most).
         var words = anyPhrase ? t_words ??= [] : null;
         words?.Clear();
@@ -176,14 +217,15 @@ internal static class SnippetBuilder
             ulong letters = 0; // the word's letters, computed when a filter first needs them
             bool lettersKnown = false;
             var readings = new Readings(w, mask, buffer, lengths, looseBuffer);
-            bool hit = anyExact && exact.Contains(w);
+            int group = -1;
+            bool hit = anyExact && exact.TryGetValue(w, out group);
             if (!hit && anyStemmed && filters.Stemmed.MayRead(w, Letters(w, ref letters, ref lettersKnown)))
             {
                 int n = readings.Stemmed();
-                for (int r = 0; r < n && !hit; r++) hit = stemmed.Contains(readings.StemmedAt(r));
+                for (int r = 0; r < n && !hit; r++) hit = stemmed.TryGetValue(readings.StemmedAt(r), out group);
             }
-            if (!hit && anyLoose && filters.Loose.MayRead(w, Letters(w, ref letters, ref lettersKnown))) hit = loose.Contains(readings.Loose());
-            if (hit) spans.Add(new TextSpan(start, end - start));
+            if (!hit && anyLoose && filters.Loose.MayRead(w, Letters(w, ref letters, ref lettersKnown))) hit = loose.TryGetValue(readings.Loose(), out group);
+            if (hit) spans.Add(new Mark(start, end - start, group));
             if (words is null) continue;
             ulong bits = 0;
             int bit = 0;
@@ -197,9 +239,10 @@ internal static class SnippetBuilder
             }
             words.Add((start, end, bits));
         }
-        if (words is null) return;
-        MarkPhrases(terms, words, spans);
+        if (words is null) return groups.Count;
+        MarkPhrases(terms, words, spans, groups.Count);
         if (words.Capacity > 16_384) t_words = null; // a very long body's list is not kept for the thread's life
+        return groups.Count + terms.Phrases.Count;
     }
 
     private static ulong Letters(ReadOnlySpan<char> w, ref ulong letters, ref bool known)
@@ -248,10 +291,13 @@ internal static class SnippetBuilder
         }
     }
 
-    /// <summary>Marks each run of words where every position of a phrase matches, the words of the run only.</summary>
-    private static void MarkPhrases(HighlightTerms terms, List<(int Start, int End, ulong Bits)> words, List<TextSpan> spans)
+    /// <summary>
+    /// Marks each run of words where every position of a phrase matches, the words of the run only; phrase i is group
+    /// <paramref name="firstGroup"/> + i.
+    /// </summary>
+    private static void MarkPhrases(HighlightTerms terms, List<(int Start, int End, ulong Bits)> words, List<Mark> spans, int firstGroup)
     {
-        int bit = 0;
+        int bit = 0, group = firstGroup;
         foreach (var phrase in terms.Phrases)
         {
             var positions = phrase.Positions;
@@ -268,19 +314,28 @@ internal static class SnippetBuilder
                 foreach (var (offset, _) in positions)
                 {
                     var (start, end, _) = words[i + offset];
-                    spans.Add(new TextSpan(start, end - start));
+                    spans.Add(new Mark(start, end - start, group));
                 }
             }
             bit += positions.Count;
+            group++;
         }
     }
 
-    private static List<TextSpan> Merge(List<TextSpan> spans)
+    /// <summary>
+    /// The marks sorted and merged where they overlap, with the groups of each merged span: those of span i are
+    /// <c>groups[groupStart[i]..groupStart[i + 1]]</c> (a group may repeat).
+    /// </summary>
+    private static (List<TextSpan> Spans, int[] GroupStart, int[] Groups) Merge(List<Mark> marks)
     {
-        spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        var merged = new List<TextSpan>(spans.Count);
-        foreach (var s in spans)
+        marks.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var merged = new List<TextSpan>(marks.Count);
+        var groupStart = new List<int>(marks.Count + 1);
+        var groups = new int[marks.Count];
+        for (int k = 0; k < marks.Count; k++)
         {
+            var s = marks[k];
+            groups[k] = s.Group;
             if (merged.Count > 0)
             {
                 var last = merged[^1];
@@ -291,22 +346,42 @@ internal static class SnippetBuilder
                     continue;
                 }
             }
-            merged.Add(s);
+            merged.Add(new TextSpan(s.Start, s.Length));
+            groupStart.Add(k);
         }
-        return merged;
+        groupStart.Add(marks.Count);
+        return (merged, groupStart.ToArray(), groups);
     }
 
-    /// <summary>The window of at most <paramref name="maxChars"/> characters holding the most marked words, snapped to word boundaries.</summary>
-    private static (int From, int To) BestWindow(string text, List<TextSpan> spans, int maxChars)
+    /// <summary>
+    /// The window of at most <paramref name="maxChars"/> characters whose marks cover the most distinct query words
+    /// (groups), then hold the most marks, the first such window on a tie; snapped to word boundaries. The window
+    /// shown holds every mark counted, with up to a quarter of <paramref name="maxChars"/> of context before them.
+    /// </summary>
+    private static (int From, int To) BestWindow(string text, List<TextSpan> spans, int[] groupStart, int[] groups, int groupCount, int maxChars)
     {
         if (text.Length <= maxChars) return (0, text.Length);
-        int bestStart = 0, bestCount = 0;
+        int bestFirst = -1, bestLast = -1, bestDistinct = 0, bestCount = 0;
+        var counts = new int[groupCount];
+        int distinct = 0;
         for (int i = 0, j = 0; i < spans.Count; i++)
         {
-            while (j < spans.Count && spans[j].Start + spans[j].Length - spans[i].Start <= maxChars) j++;
-            if (j - i > bestCount) { bestCount = j - i; bestStart = spans[i].Start; }
+            if (j < i) j = i; // span i - 1 alone was longer than the window: nothing is counted
+            while (j < spans.Count && spans[j].Start + spans[j].Length - spans[i].Start <= maxChars)
+            {
+                for (int g = groupStart[j]; g < groupStart[j + 1]; g++) if (counts[groups[g]]++ == 0) distinct++;
+                j++;
+            }
+            if (j > i && (distinct > bestDistinct || distinct == bestDistinct && j - i > bestCount))
+                (bestFirst, bestLast, bestDistinct, bestCount) = (i, j - 1, distinct, j - i);
+            if (j > i) for (int g = groupStart[i]; g < groupStart[i + 1]; g++) if (--counts[groups[g]] == 0) distinct--;
         }
-        int from = bestCount == 0 ? 0 : Math.Max(0, bestStart - maxChars / 4);
+        int from = 0;
+        if (bestFirst >= 0)
+        {
+            int first = spans[bestFirst].Start, last = spans[bestLast].Start + spans[bestLast].Length;
+            from = Math.Max(0, first - Math.Min(maxChars / 4, maxChars - (last - first)));
+        }
         int to = Math.Min(text.Length, from + maxChars);
         while (from > 0 && !char.IsWhiteSpace(text[from - 1])) from--;
         while (to < text.Length && !char.IsWhiteSpace(text[to])) to++;

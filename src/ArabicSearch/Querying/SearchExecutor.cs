@@ -56,7 +56,7 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
         // Search-after paging: where this page ends, and whether any match is left after it.
         long seen = (after?.Seen ?? request.Skip) + hits.Count;
         string? next = !request.CollapseDuplicates && hits.Count > 0 && seen < top.TotalHits
-            ? SearchCursor.Encode(request.Sort, top.ScoreDocs[request.Skip + hits.Count - 1], seen, searcher.IndexReader) : null;
+            ? SearchCursor.Encode(request, top.ScoreDocs[request.Skip + hits.Count - 1], seen, searcher.IndexReader) : null;
         IReadOnlyList<string> notices = after is not null && after.IsStaleFor(searcher.IndexReader)
             ? [.. translated.Notices, "The index changed since this cursor was made: this page may skip or repeat hits."] : translated.Notices;
         var suggestions = SpellingSuggester.Suggest(searcher.IndexReader, recognizer, request, top.TotalHits);

@@ -116,8 +116,12 @@ public sealed record SearchRequest
     /// <see cref="CollapseDuplicates"/> off. Null (the default) starts at the first hit.
     /// </summary>
     /// <remarks>A cursor is valid for the index snapshot it came from: after writes to the index, paging may skip or repeat
-    /// hits, and the results carry a notice saying so. A malformed cursor, or one made for another <see cref="Sort"/>,
-    /// throws <see cref="InvalidQueryException"/>.</remarks>
+    /// hits, and the results carry a notice saying so. It is valid for the query it came from only: it carries a short
+    /// hash of what defines the result list (<see cref="Text"/>, <see cref="Syntax"/>, the phrase and its mode and slop,
+    /// <see cref="Entities"/>, <see cref="Sources"/>, <see cref="Categories"/>, the date range and <see cref="DateField"/>,
+    /// <see cref="Sort"/> and <see cref="RecencyHalfLifeDays"/>, <see cref="LuceneQuery"/>; not <see cref="Top"/> or
+    /// <see cref="Facets"/>, which may change from page to page). A malformed cursor, one made for another
+    /// <see cref="Sort"/> or for another query throws <see cref="InvalidQueryException"/>, with a one-line message.</remarks>
     public string? After { get; init; }
 
     /// <summary>Hits to return. Default 10.</summary>

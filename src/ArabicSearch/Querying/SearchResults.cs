@@ -30,7 +30,9 @@ public sealed record SearchHit
     public string Category { get; init; } = "";
     /// <summary>
     /// A passage of the body as HTML: the text escaped (<c>&lt;</c> <c>&amp;</c> <c>"</c> …) and matched words wrapped in
-    /// <c>&lt;mark&gt;…&lt;/mark&gt;</c>. The same passage as plain text is <see cref="SnippetText"/>.
+    /// <c>&lt;mark&gt;…&lt;/mark&gt;</c>. The same passage as plain text is <see cref="SnippetText"/>. The passage, about
+    /// 280 characters cut at word boundaries (the whole body when shorter), is the one that shows the most distinct query
+    /// words (a word and its variants count once; a phrase or an entity name is one), then the most matches.
     /// </summary>
     public required string Snippet { get; init; }
     /// <summary>The passage of <see cref="Snippet"/> as plain text, not escaped: an ellipsis where it was cut, bidi isolates balanced.</summary>
@@ -75,8 +77,9 @@ public sealed record SearchResults
     /// <summary>Notes on how the request was read, e.g. an unknown entity searched as a phrase.</summary>
     public required IReadOnlyList<string> Notices { get; init; }
     /// <summary>
-    /// The cursor for the next page (pass it as <see cref="SearchRequest.After"/>), or null on the last page and when
-    /// duplicates are collapsed.
+    /// The cursor for the next page (pass it as <see cref="SearchRequest.After"/> with the same request), or null on the
+    /// last page and when duplicates are collapsed. Opaque (base64url ASCII); it records the query it belongs to, so
+    /// passed with another query it is refused.
     /// </summary>
     public string? NextCursor { get; init; }
     /// <summary>"Did you mean": corrections of the query's words, when it found few or no hits or a word occurs in no article; otherwise null.</summary>

@@ -66,11 +66,14 @@ public class DuplicateCommandTests
         Assert.That(r.Error, Does.StartWith("error: ").And.Not.Contain("   at "));
     }
 
-    [Test]
-    public void Diff_of_an_unknown_id_is_a_clear_error()
+    // New-user trial: an unknown id exited 1, the code of a missing or damaged index; it is bad input (2).
+    [TestCase("no-such-id", "000")]
+    [TestCase("000", "no-such-id")]
+    public void Diff_of_an_unknown_id_exits_2_with_one_line(string first, string second)
     {
-        var r = CliRunner.Run("diff", "--index", _index, Id("000"), "no-such-id");
-        Assert.That(r.ExitCode, Is.EqualTo(1));
-        Assert.That(r.Error, Does.Contain("no-such-id").And.Not.Contain("   at "));
+        var r = CliRunner.Run("diff", "--index", _index, first == "no-such-id" ? first : Id(first), second == "no-such-id" ? second : Id(second));
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Error.TrimEnd().Split('\n'), Is.EqualTo(new[] { "error: No article with id 'no-such-id'." }));
+        Assert.That(r.Out, Is.Empty);
     }
 }

@@ -88,6 +88,20 @@ public class NewsBoxCliTests
     }
 
     [Test]
+    public void Search_after_cursor_of_another_query_exits_2_with_one_line()
+    {
+        var first = Json("search", "--index", _dir, "--json", "--top", "1", "بايدن العراق الكاتيوشا");
+        string cursor = first.GetProperty("nextCursor").GetString()!;
+
+        var r = CliRunner.Run("search", "--index", _dir, "--after", cursor, "--entity", "الكاظمي", "بايدن العراق الكاتيوشا");
+
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(r.Error, Does.StartWith("error: The cursor was made for another query"));
+        Assert.That(r.Out, Is.Empty);
+    }
+
+    [Test]
     public void Search_json_gives_suggestions_for_a_misspelled_word()
     {
         var json = Json("search", "--index", _dir, "--json", "الكاتيوشو في العراق");

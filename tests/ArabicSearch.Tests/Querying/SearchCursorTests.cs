@@ -58,7 +58,8 @@ public class SearchCursorTests : SeedEngineFixture
     [TestCase("not a cursor")]
     [TestCase("")]
     [TestCase("djF8cnwx")] // base64url of "v1|r|1": too few parts
-    [TestCase("djJ8cnwxfDB8MHwxfDA")] // "v2|r|1|0|0|1|0": an unknown version
+    [TestCase("djN8cnwxfDB8MHwxfDB8MA")] // "v3|r|1|0|0|1|0|0": an unknown version
+    [TestCase("djJ8cnwxfDB8MHwxfDA")] // "v2|r|1|0|0|1|0": too few parts (no query hash)
     public void Search_after_malformed_cursor_is_an_invalid_query(string cursor)
     {
         var e = Assert.Throws<InvalidQueryException>(() => Engine.Search(new SearchRequest { Text = "بايدن", After = cursor }));
@@ -81,6 +82,67 @@ public class SearchCursorTests : SeedEngineFixture
 
         Assert.That(() => Engine.Search(new SearchRequest { Text = "بايدن العراق", Sort = SearchSort.Newest, After = cursor }),
             Throws.TypeOf<InvalidQueryException>().With.Message.Contains("sort"));
+    }
+
+    // New-user trial: a cursor from another query was accepted silently, paging that query from a position that means
+    // nothing in it. Each case changes one part of what defines the result list.
+    private static readonly SearchRequest Paged = new() { Text = "بايدن العراق الكاتيوشا", Top = 1 };
+
+    private static IEnumerable<TestCaseData> OtherQueries()
+    {
+        yield return new TestCaseData(Paged with { Text = "بايدن العراق" }).SetName("{m}(text)");
+        yield return new TestCaseData(Paged with { Syntax = QuerySyntax.Plain }).SetName("{m}(syntax)");
+        yield return new TestCaseData(Paged with { Phrase = "الكاظمي" }).SetName("{m}(phrase)");
+        yield return new TestCaseData(Paged with { Entities = ["الكاظمي"] }).SetName("{m}(entity)");
+        yield return new TestCaseData(Paged with { Sources = ["afp"] }).SetName("{m}(source)");
+        yield return new TestCaseData(Paged with { Categories = ["news"] }).SetName("{m}(category)");
+        yield return new TestCaseData(Paged with { From = new DateOnly(2021, 3, 1) }).SetName("{m}(from)");
+        yield return new TestCaseData(Paged with { To = new DateOnly(2021, 3, 1) }).SetName("{m}(to)");
+        yield return new TestCaseData(Paged with { From = new DateOnly(2021, 1, 1), DateField = DateField.Mentioned }).SetName("{m}(date field)");
+    }
+
+    [TestCaseSource(nameof(OtherQueries))]
+    public void Search_after_cursor_of_another_query_is_an_invalid_query(SearchRequest other)
+    {
+        var cursor = Engine.Search(Paged).NextCursor;
+        Assert.That(cursor, Is.Not.Null);
+
+        var e = Assert.Throws<InvalidQueryException>(() => Engine.Search(other with { After = cursor }));
+        Assert.That(e!.Message, Does.StartWith("The cursor was made for another query").And.Not.Contain('\n'));
+    }
+
+    [Test]
+    public void Search_after_cursor_of_a_recency_sort_with_another_half_life_is_an_invalid_query()
+    {
+        var request = Paged with { Sort = SearchSort.RelevanceWithRecency };
+        var cursor = Engine.Search(request).NextCursor;
+
+        Assert.That(() => Engine.Search(request with { RecencyHalfLifeDays = 30, After = cursor }),
+            Throws.TypeOf<InvalidQueryException>().With.Message.Contains("another query"));
+    }
+
+    [Test]
+    public void Search_after_cursor_keeps_working_when_page_size_facets_or_set_order_change()
+    {
+        var request = Paged with { Entities = ["بايدن", "الكاظمي"], Sources = ["AFP", "youm7"] };
+        var all = Engine.Search(request with { Top = 50 }).Hits.Select(h => h.Id).ToList();
+        Assert.That(all, Has.Count.GreaterThan(1));
+        var first = Engine.Search(request);
+
+        var rest = Engine.Search(request with
+        {
+            Top = 50, Facets = true, Entities = ["الكاظمي", "بايدن"], Sources = [" afp ", "youm7"], After = first.NextCursor,
+        });
+
+        Assert.That(rest.Hits.Select(h => h.Id), Is.EqualTo(all.Skip(1)));
+    }
+
+    [Test]
+    public void Search_after_cursor_of_an_earlier_version_says_to_start_again()
+    {
+        // base64url of "v1|r|0|0|0|1|0", the layout before cursors recorded their query
+        var e = Assert.Throws<InvalidQueryException>(() => Engine.Search(new SearchRequest { Text = "بايدن", After = "djF8cnwwfDB8MHwxfDA" }));
+        Assert.That(e!.Message, Does.Contain("earlier version").And.Contain("first page"));
     }
 
     [Test]

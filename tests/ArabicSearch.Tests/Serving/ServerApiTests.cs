@@ -174,6 +174,23 @@ public class ServerApiTests
     }
 
     [Test]
+    public async Task Search_refuses_a_cursor_of_another_query_with_400_and_the_cli_message()
+    {
+        using var first = JsonDocument.Parse(await _server.Http.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("الكاظمي") + "&pageSize=2"));
+        string cursor = first.RootElement.GetProperty("nextCursor").GetString()!;
+
+        var response = await _server.Http.GetAsync("/api/search?q=" + Uri.EscapeDataString("بغداد") + "&pageSize=2&after=" + Uri.EscapeDataString(cursor));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        string detail = problem.RootElement.GetProperty("detail").GetString()!;
+        Assert.That(detail, Does.StartWith("The cursor was made for another query"));
+        var (code, _, err) = CliHost.Run("search", "--index", _server.IndexPath, "--top", "2", "--after", cursor, "بغداد");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(err.Trim(), Is.EqualTo("error: " + detail));
+    }
+
+    [Test]
     public async Task Page_offers_did_you_mean_for_a_misspelled_word()
     {
         string html = await _server.Http.GetStringAsync("/?q=" + Uri.EscapeDataString("الكاتيوشو"));
