@@ -100,6 +100,14 @@ internal static class WordScanner
             end = p;
         }
         position = p;
+        if (length >= 2 && output[0] == Hamza && output[1] == Alef)
+        {
+            // ءا however it came (a dagger alef or a ligature after the hamza): آ, as the letters ءا are read above,
+            // so that a word's folded form reads again as itself.
+            output[1..length].CopyTo(output);
+            length--;
+            hamzaMask = hamzaMask >> 1 | 1u;
+        }
         return length > 0;
     }
 
