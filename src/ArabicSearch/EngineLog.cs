@@ -20,6 +20,6 @@ internal static partial class EngineLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Refreshing index {Path} on its interval failed; searches keep their last snapshot")]
     public static partial void RefreshFailed(ILogger logger, string path, Exception exception);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Index {Path}: {Older} of {Documents} articles were indexed by an older version of the analysis than this release's ({Version}); add them again (arabicsearch index FILE --index DIR) to search them as this version does")]
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Index {Path}: {Older} of {Documents} articles were indexed by an older version of the analysis than this release's ({Version}); add them again (AddOrUpdate) to search them as this version does")]
     public static partial void OlderAnalysis(ILogger logger, string path, int older, int documents, int version);
 }
