@@ -9,7 +9,7 @@ using Lucene.Net.Util;
 namespace ArabicSearch.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- profile [ARTICLES] [engine|analysis|parts|ab|query|breakdown]</c>: a quick stopwatch
+/// <c>dotnet run -c Release -- profile [ARTICLES] [engine|analysis|parts|ab|query|breakdown|loop|abq]</c>: a quick stopwatch
 /// breakdown of where indexing time goes (analysis per view, entity recognition, whole pipelines), to decide what to
 /// optimize before running the suite. <c>parts</c> times and counts the allocations of each piece of building a
 /// document; <c>ab</c> runs the engine's writer set-up with the per-field mapper of before issue 16, with the shared
@@ -27,6 +27,8 @@ public static class Profile
 
         using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
+        if (args.Length > 3 && args[2] == "abq") return AbQueries.Run(articles, args[3], args.Length > 4 ? args[4] : "all", args.Length > 5 && int.TryParse(args[5], out var r) ? r : 15);
+        if (args.Length > 2 && args[2] == "loop") return Loop(articles, args.Length > 3 ? args[3] : "entity", args.Length > 4 && double.TryParse(args[4], out var s) ? s : 20);
         if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
         if (args.Length > 2 && args[2] == "parts") return Parts(articles);
         if (args.Length > 2 && args[2] == "ab") return Ab(articles);
@@ -80,22 +82,58 @@ public static class Profile
         return 0;
     }
 
+    /// <summary>
+    /// <c>loop KIND SECONDS</c>: one query kind (<c>entity</c>, <c>phrase</c>, <c>free</c>, <c>stemmed</c>, <c>date</c>,
+    /// <c>combined</c>, <c>facets</c>; <c>stock-free</c> and <c>stock-phrase</c> for the stock pipeline) over and over for a
+    /// profiler to sample: <c>dotnet-trace collect -- dotnet ArabicSearch.Benchmarks.dll profile 31525 loop entity 20</c>.
+    /// </summary>
+    private static int Loop(IReadOnlyList<Article> articles, string kind, double seconds)
+    {
+        var (ours, stockPath) = QueryIndexes.Ensure(articles);
+        var work = QueryWorkload.Draw(articles, 64);
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
+        using var stockReader = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(stockPath)));
+        var stockSearcher = new Lucene.Net.Search.IndexSearcher(stockReader) { Similarity = StockPipeline.Bm25 };
+        using var stockAnalyzer = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        long Stock(string q)
+        {
+            var parser = new Lucene.Net.QueryParsers.Classic.QueryParser(LuceneVersion.LUCENE_48, StockPipeline.Text, stockAnalyzer);
+            var top = stockSearcher.Search(parser.Parse(q), 10);
+            long chars = 0;
+            foreach (var sd in top.ScoreDocs) chars += stockSearcher.Doc(sd.Doc).Get("body")?.Length ?? 0;
+            return chars;
+        }
+        Func<int, long> run = kind switch
+        {
+            "stock-free" => i => Stock(Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(work.Phrases[i % work.Phrases.Count])),
+            "stock-phrase" => i => Stock("\"" + Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(work.Phrases[i % work.Phrases.Count]) + "\""),
+            _ => QueryKinds(work).First(k => k.Short == kind).Request is var request ? i => engine.Search(request(i)).Total : throw new ArgumentException(kind),
+        };
+        var sw = Stopwatch.StartNew();
+        long n = 0, sum = 0;
+        while (sw.Elapsed.TotalSeconds < seconds) sum += run((int)n++);
+        Console.WriteLine($"loop {kind}: {n:N0} queries in {sw.Elapsed.TotalSeconds:0.0} s, {sw.Elapsed.TotalMilliseconds / n:0.000} ms each ({sum})");
+        return 0;
+    }
+
+    internal static (string Name, string Short, Func<int, SearchRequest> Request)[] QueryKinds(QueryWorkload work) =>
+    [
+        ("free text", "free", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain }),
+        ("exact phrase", "phrase", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count] }),
+        ("stemmed phrase", "stemmed", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count], PhraseMode = PhraseMode.Stemmed }),
+        ("entity", "entity", i => new SearchRequest { Entities = [work.Entities[i % work.Entities.Count]] }),
+        ("date range", "date", i => new SearchRequest { From = work.Ranges[i % work.Ranges.Count].From, To = work.Ranges[i % work.Ranges.Count].To }),
+        ("phrase + entity + date", "combined", i => { var q = work.Combined[i % work.Combined.Count]; return new SearchRequest { Phrase = q.Phrase, Entities = [q.Entity], From = q.From, To = q.To }; }),
+        ("free text + facets", "facets", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain, Facets = true }),
+    ];
+
     /// <summary>p50 of each of our query kinds over the (cached) query index of <paramref name="articles"/>.</summary>
     private static int Queries(IReadOnlyList<Article> articles)
     {
         var (ours, _) = QueryIndexes.Ensure(articles);
         var work = QueryWorkload.Draw(articles, 64);
         using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
-        var kinds = new (string Name, Func<int, SearchRequest> Request)[]
-        {
-            ("free text", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain }),
-            ("exact phrase", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count] }),
-            ("stemmed phrase", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count], PhraseMode = PhraseMode.Stemmed }),
-            ("entity", i => new SearchRequest { Entities = [work.Entities[i % work.Entities.Count]] }),
-            ("date range", i => new SearchRequest { From = work.Ranges[i % work.Ranges.Count].From, To = work.Ranges[i % work.Ranges.Count].To }),
-            ("phrase + entity + date", i => { var q = work.Combined[i % work.Combined.Count]; return new SearchRequest { Phrase = q.Phrase, Entities = [q.Entity], From = q.From, To = q.To }; }),
-            ("free text + facets", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain, Facets = true }),
-        };
+        var kinds = QueryKinds(work).Select(k => (k.Name, k.Request)).ToArray();
         foreach (var (name, request) in kinds)
         {
             for (int i = 0; i < 128; i++) engine.Search(request(i));
