@@ -28,6 +28,8 @@ public static class Profile
         using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
         if (args.Length > 3 && args[2] == "abq") return AbQueries.Run(articles, args[3], args.Length > 4 ? args[4] : "all", args.Length > 5 && int.TryParse(args[5], out var r) ? r : 15);
+        if (args.Length > 2 && args[2] == "docs") return Docs(articles);
+        if (args.Length > 2 && args[2] == "parts-query") return QueryParts(articles, args.Length > 3 ? args[3] : "entity");
         if (args.Length > 2 && args[2] == "loop") return Loop(articles, args.Length > 3 ? args[3] : "entity", args.Length > 4 && double.TryParse(args[4], out var s) ? s : 20);
         if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
         if (args.Length > 2 && args[2] == "parts") return Parts(articles);
@@ -113,6 +115,111 @@ public static class Profile
         long n = 0, sum = 0;
         while (sw.Elapsed.TotalSeconds < seconds) sum += run((int)n++);
         Console.WriteLine($"loop {kind}: {n:N0} queries in {sw.Elapsed.TotalSeconds:0.0} s, {sw.Elapsed.TotalMilliseconds / n:0.000} ms each ({sum})");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>docs</c>: loading the stored fields of 10 documents at a time from our query index, through Lucene.Net's
+    /// NIOFSDirectory and through the engine's directory (positional reads), interleaved: best and median of 15 rounds.
+    /// </summary>
+    private static int Docs(IReadOnlyList<Article> articles)
+    {
+        var (ours, _) = QueryIndexes.Ensure(articles);
+        var folder = new DirectoryInfo(ours);
+        using var nio = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(folder));
+        using var pread = Lucene.Net.Index.DirectoryReader.Open(new Indexing.DurableNIOFSDirectory(folder, Lucene.Net.Store.NoLockFactory.GetNoLockFactory()));
+        var random = new Random(7);
+        var ids = Enumerable.Range(0, 2000).Select(_ => random.Next(nio.MaxDoc)).ToArray();
+        var times = new List<double>[] { [], [] };
+        for (int round = 0; round < 17; round++)
+        {
+            for (int side = 0; side < 2; side++)
+            {
+                var reader = side == 0 ? nio : pread;
+                long t = Stopwatch.GetTimestamp();
+                long chars = 0;
+                foreach (var id in ids) chars += reader.Document(id).Get(FieldNames.Body)?.Length ?? 0;
+                if (round >= 2) times[side].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds / ids.Length * 10);
+            }
+        }
+        Console.WriteLine($"10 documents' stored fields: NIOFSDirectory best {times[0].Min():0.000} median {times[0].Order().ElementAt(7):0.000} ms | positional reads best {times[1].Min():0.000} median {times[1].Order().ElementAt(7):0.000} ms");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>parts-query KIND</c>: one query kind's time split as <c>SearchExecutor</c> spends it (translate, collect the top
+    /// 10, load their stored fields, snippets, entities, "did you mean"), means over 10 rounds of the 64 queries, with the
+    /// engine's own time for the same queries beside it.
+    /// </summary>
+    private static int QueryParts(IReadOnlyList<Article> articles, string kind)
+    {
+        var (ours, _) = QueryIndexes.Ensure(articles);
+        var work = QueryWorkload.Draw(articles, 64);
+        var request = QueryKinds(work).First(k => k.Short == kind).Request;
+        var options = new ArabicSearchOptions();
+        using var fieldAnalyzer = new Indexing.FieldAnalyzer();
+        var recognizer = EntityRecognizer.Default;
+        var translator = new Querying.QueryTranslator(fieldAnalyzer, recognizer, options);
+        var mapper = new Indexing.DocumentMapper(recognizer);
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(new Indexing.DurableNIOFSDirectory(new DirectoryInfo(ours), Lucene.Net.Store.NoLockFactory.GetNoLockFactory()));
+        var searcher = new Lucene.Net.Search.IndexSearcher(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity(options.Bm25K1, options.Bm25B) };
+        var names = new[] { "translate", "top 10", "stored fields", "snippets", "entities", "did you mean", "engine.Search" };
+        var t = new double[names.Length];
+        int n = 0;
+        for (int round = 0; round < 12; round++)
+        {
+            for (int i = 0; i < 64; i++)
+            {
+                var r = request(i);
+                long a = Stopwatch.GetTimestamp();
+                var tq = translator.Translate(r, reader);
+                long b = Stopwatch.GetTimestamp();
+                var top = searcher.Search(tq.Query, 10);
+                long c = Stopwatch.GetTimestamp();
+                var docs = top.ScoreDocs.Select(sd => searcher.Doc(sd.Doc)).ToList();
+                long d = Stopwatch.GetTimestamp();
+                foreach (var doc in docs) Highlighting.SnippetBuilder.Build(doc.Get(FieldNames.Body) ?? "", tq.Highlight, recognizer);
+                long e = Stopwatch.GetTimestamp();
+                foreach (var doc in docs) mapper.EntitiesOf(doc);
+                long f = Stopwatch.GetTimestamp();
+                Querying.SpellingSuggester.Suggest(reader, recognizer, r, top.TotalHits);
+                long g = Stopwatch.GetTimestamp();
+                engine.Search(r);
+                long h = Stopwatch.GetTimestamp();
+                if (round < 2) continue; // warm-up
+                t[0] += b - a; t[1] += c - b; t[2] += d - c; t[3] += e - d; t[4] += f - e; t[5] += g - f; t[6] += h - g; n++;
+            }
+        }
+        Console.WriteLine($"{kind}: " + string.Join(", ", names.Select((name, k) => $"{name} {t[k] * 1000.0 / Stopwatch.Frequency / n:0.000}")) + " ms (means)");
+        // The snippets' parts over the same queries' bodies: a bare word scan, the entity marks, the whole snippet.
+        var bodies = Enumerable.Range(0, 64).Select(i => (Tq: translator.Translate(request(i), reader), Docs: searcher.Search(translator.Translate(request(i), reader).Query, 10).ScoreDocs.Select(sd => searcher.Doc(sd.Doc).Get(FieldNames.Body) ?? "").ToList())).ToList();
+        var parts = new double[3];
+        Span<char> word = stackalloc char[WordScanner.OutputLength];
+        for (int round = 0; round < 12; round++)
+        {
+            long a = Stopwatch.GetTimestamp();
+            long words = 0;
+            foreach (var (_, docs) in bodies)
+                foreach (var body in docs)
+                {
+                    int position = 0;
+                    while (WordScanner.Next(body, ref position, word, out _, out _, out _)) words++;
+                }
+            long b = Stopwatch.GetTimestamp();
+            var spans = new List<TextSpan>();
+            foreach (var (tq, docs) in bodies)
+                if (tq.Highlight.EntityIds.Count > 0)
+                    foreach (var body in docs) tq.Highlight.EntityMarksFor(recognizer).AddTo(body, spans);
+            long c = Stopwatch.GetTimestamp();
+            foreach (var (tq, docs) in bodies)
+                foreach (var body in docs) Highlighting.SnippetBuilder.Build(body, tq.Highlight, recognizer);
+            long d = Stopwatch.GetTimestamp();
+            if (round < 2) continue;
+            parts[0] += b - a; parts[1] += c - b; parts[2] += d - c;
+        }
+        double Per(double ticks) => ticks * 1000.0 / Stopwatch.Frequency / 10 / 64;
+        Console.WriteLine($"{kind} snippets of the top 10: word scan alone {Per(parts[0]):0.000}, entity marks {Per(parts[1]):0.000}, whole snippets {Per(parts[2]):0.000} ms a query (means)");
         return 0;
     }
 
