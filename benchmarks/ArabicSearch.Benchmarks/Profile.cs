@@ -113,8 +113,12 @@ public static class Profile
         };
         var sw = Stopwatch.StartNew();
         long n = 0, sum = 0;
+        int gcs = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var paused = GC.GetTotalPauseDuration();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
         while (sw.Elapsed.TotalSeconds < seconds) sum += run((int)n++);
-        Console.WriteLine($"loop {kind}: {n:N0} queries in {sw.Elapsed.TotalSeconds:0.0} s, {sw.Elapsed.TotalMilliseconds / n:0.000} ms each ({sum})");
+        Console.WriteLine($"loop {kind}: {n:N0} queries in {sw.Elapsed.TotalSeconds:0.0} s, {sw.Elapsed.TotalMilliseconds / n:0.000} ms each ({sum}); " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / n / 1024.0:N0} KB allocated a query, GCs {GC.CollectionCount(0) - gcs}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms");
         return 0;
     }
 
