@@ -9,7 +9,7 @@ namespace ArabicSearch.Benchmarks;
 /// the library (<c>OLD_DLL</c>, an <c>ArabicSearch.dll</c> copied aside before a change, loaded into its own
 /// <see cref="AssemblyLoadContext"/>; Lucene is shared) and through this build, interleaved round by round in one
 /// process, so that a loaded machine slows both alike. A round runs every query of a kind once; the best and the median
-/// round are printed (after two warm-up rounds) as milliseconds a query, with the bytes allocated a query. Every query's total and hit ids must be
+/// round are printed (after two warm-up rounds) as milliseconds a query, with the bytes allocated a query. Every query's total, hit ids, scores and snippets must be
 /// equal in both builds, else it says so. Kinds are those of <c>profile … loop</c>.
 /// </summary>
 public static class AbQueries
@@ -34,7 +34,8 @@ public static class AbQueries
                 {
                     var a = old.Search(r);
                     var b = engine.Search(r);
-                    if (a.Total != b.Total || !a.Ids.SequenceEqual(b.Hits.Select(h => h.Id)) || a.Snippets != string.Concat(b.Hits.Select(h => h.Snippet))) differ++;
+                    if (a.Total != b.Total || !a.Ids.SequenceEqual(b.Hits.Select(h => h.Id)) || !a.Scores.SequenceEqual(b.Hits.Select(h => h.Score))
+                        || a.Snippets != string.Concat(b.Hits.Select(h => h.Snippet))) differ++;
                 }
                 var times = new double[2][];
                 var alloc = new long[2];
@@ -104,17 +105,19 @@ public static class AbQueries
         /// <summary>Searches a prepared request; the results are not read.</summary>
         public object Run(object request) => _search.Invoke(_engine, [request])!;
 
-        public (int Total, List<string> Ids, string Snippets) Search(SearchRequest request)
+        public (int Total, List<string> Ids, List<float> Scores, string Snippets) Search(SearchRequest request)
         {
             dynamic results = Run(Prepare(request));
             var ids = new List<string>();
+            var scores = new List<float>();
             var snippets = new System.Text.StringBuilder();
             foreach (dynamic hit in results.Hits)
             {
                 ids.Add((string)hit.Id);
+                scores.Add((float)hit.Score);
                 snippets.Append((string)hit.Snippet);
             }
-            return ((int)results.Total, ids, snippets.ToString());
+            return ((int)results.Total, ids, scores, snippets.ToString());
         }
 
         public void Dispose() => ((IDisposable)_engine).Dispose();
