@@ -29,6 +29,7 @@ public static class Profile
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
         if (args.Length > 3 && args[2] == "abq") return AbQueries.Run(articles, args[3], args.Length > 4 ? args[4] : "all", args.Length > 5 && int.TryParse(args[5], out var r) ? r : 15);
         if (args.Length > 2 && args[2] == "docs") return Docs(articles);
+        if (args.Length > 2 && args[2] == "vs-stock") return VsStock(articles, args.Length > 3 && int.TryParse(args[3], out var vr) ? vr : 15);
         if (args.Length > 2 && args[2] == "facets-refresh") return FacetsRefresh(articles);
         if (args.Length > 2 && args[2] == "parts-query") return QueryParts(articles, args.Length > 3 ? args[3] : "entity");
         if (args.Length > 2 && args[2] == "loop") return Loop(articles, args.Length > 3 ? args[3] : "entity", args.Length > 4 && double.TryParse(args[4], out var s) ? s : 20);
@@ -262,6 +263,55 @@ public static class Profile
         finally
         {
             Directory.Delete(copy, true);
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>vs-stock [ROUNDS]</c>: free text and exact phrase through the engine against the stock pipeline as
+    /// <c>QueryBenchmarks</c> runs it (classic QueryParser, top 10, stored id, headline and body loaded), interleaved
+    /// round by round in one process: best and median round, milliseconds a query, and their ratios.
+    /// </summary>
+    private static int VsStock(IReadOnlyList<Article> articles, int rounds)
+    {
+        var (ours, stockPath) = QueryIndexes.Ensure(articles);
+        var work = QueryWorkload.Draw(articles, 64);
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
+        using var stockReader = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(stockPath)));
+        var stockSearcher = new Lucene.Net.Search.IndexSearcher(stockReader) { Similarity = StockPipeline.Bm25 };
+        using var stockAnalyzer = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        int Stock(string q)
+        {
+            var parser = new Lucene.Net.QueryParsers.Classic.QueryParser(LuceneVersion.LUCENE_48, StockPipeline.Text, stockAnalyzer);
+            var top = stockSearcher.Search(parser.Parse(q), 10);
+            int chars = 0;
+            foreach (var sd in top.ScoreDocs)
+            {
+                var doc = stockSearcher.Doc(sd.Doc);
+                chars += (doc.Get("id")?.Length ?? 0) + (doc.Get("title")?.Length ?? 0) + (doc.Get("body")?.Length ?? 0);
+            }
+            return top.TotalHits + chars;
+        }
+        foreach (bool phrase in new[] { false, true })
+        {
+            var t = new[] { new List<double>(), new List<double>() };
+            for (int round = 0; round < rounds + 2; round++)
+            {
+                for (int side = 0; side < 2; side++)
+                {
+                    int s = (round & 1) == 0 ? side : 1 - side;
+                    long start = Stopwatch.GetTimestamp();
+                    foreach (var p in work.Phrases)
+                    {
+                        if (s == 0) Stock(phrase ? "\"" + Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(p) + "\"" : Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(p));
+                        else engine.Search(phrase ? new SearchRequest { Phrase = p } : new SearchRequest { Text = p, Syntax = QuerySyntax.Plain });
+                    }
+                    if (round >= 2) t[s].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds / work.Phrases.Count);
+                }
+            }
+            double Best(int s) => t[s].Min();
+            double Median(int s) => t[s].Order().ElementAt(t[s].Count / 2);
+            Console.WriteLine($"{(phrase ? "exact phrase" : "free text"),-12} stock best {Best(0):0.000} median {Median(0):0.000} ms | ours best {Best(1):0.000} median {Median(1):0.000} ms | ours/stock {Best(1) / Best(0):0.00} (median {Median(1) / Median(0):0.00})");
         }
         return 0;
     }
