@@ -29,6 +29,7 @@ public static class Profile
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
         if (args.Length > 3 && args[2] == "abq") return AbQueries.Run(articles, args[3], args.Length > 4 ? args[4] : "all", args.Length > 5 && int.TryParse(args[5], out var r) ? r : 15);
         if (args.Length > 2 && args[2] == "docs") return Docs(articles);
+        if (args.Length > 2 && args[2] == "marks-check") return MarksCheck(articles);
         if (args.Length > 2 && args[2] == "vs-stock") return VsStock(articles, args.Length > 3 && int.TryParse(args[3], out var vr) ? vr : 15);
         if (args.Length > 2 && args[2] == "facets-refresh") return FacetsRefresh(articles);
         if (args.Length > 2 && args[2] == "parts-query") return QueryParts(articles, args.Length > 3 ? args[3] : "entity");
@@ -314,6 +315,35 @@ public static class Profile
             Console.WriteLine($"{(phrase ? "exact phrase" : "free text"),-12} stock best {Best(0):0.000} median {Median(0):0.000} ms | ours best {Best(1):0.000} median {Median(1):0.000} ms | ours/stock {Best(1) / Best(0):0.00} (median {Median(1) / Median(0):0.00})");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// <c>marks-check</c>: <c>EntityMarksAntTests</c> over every article given (the test takes the first 2,000): the marks
+    /// of each entity an article's body names, alone and all together, against the whole-text recognizer's.
+    /// </summary>
+    private static int MarksCheck(IReadOnlyList<Article> articles)
+    {
+        var recognizer = EntityRecognizer.Default;
+        int checkedSets = 0, failures = 0;
+        var sw = Stopwatch.StartNew();
+        foreach (var article in articles)
+        {
+            string body = article.Body;
+            var mentions = recognizer.Recognize(body);
+            var all = mentions.Select(m => m.Entity.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var ids in all.Select(id => (IReadOnlySet<string>)new HashSet<string>([id], StringComparer.Ordinal)).Append(all))
+            {
+                checkedSets++;
+                var expected = mentions.Where(m => ids.Contains(m.Entity.Id)).Select(m => new TextSpan(m.Start, m.End - m.Start)).OrderBy(x => x.Start).ThenBy(x => x.Length).ToList();
+                var actual = new List<TextSpan>();
+                new Highlighting.EntityMarks(recognizer, ids).AddTo(body, actual);
+                actual = actual.OrderBy(x => x.Start).ThenBy(x => x.Length).ToList();
+                if (actual.SequenceEqual(expected)) continue;
+                if (failures++ < 10) Console.WriteLine($"DIFFER {article.Id} {string.Join(',', ids.Take(3))}: expected {string.Join(' ', expected)}, got {string.Join(' ', actual)}");
+            }
+        }
+        Console.WriteLine($"marks-check: {articles.Count:N0} articles, {checkedSets:N0} id sets, {failures} differ ({sw.Elapsed.TotalSeconds:0} s)");
+        return failures == 0 ? 0 : 1;
     }
 
     internal static (string Name, string Short, Func<int, SearchRequest> Request)[] QueryKinds(QueryWorkload work) =>
