@@ -114,8 +114,13 @@ internal static class SpellingSuggester
         int maxEdits = MaxEdits(key.Length);
         if (maxEdits == 0) return [];
         var best = new Dictionary<string, (string Alias, int Distance)>(StringComparer.Ordinal);
-        foreach (var (k, alias, entity) in AliasIndex.For(recognizer).Aliases)
+        var index = AliasIndex.For(recognizer);
+        ulong mask = AliasIndex.LetterMask(key);
+        for (int i = 0; i < index.Aliases.Count; i++)
         {
+            // Letters present in one key and not the other bound the distance from below: most aliases stop here.
+            if (System.Numerics.BitOperations.PopCount(mask ^ index.LetterMasks[i]) > 2 * maxEdits) continue;
+            var (k, alias, entity) = index.Aliases[i];
             int d = BoundedEditDistance(key, k, maxEdits);
             if (d > maxEdits) continue;
             // On a tie, the alias listed first (the canonical name, then written forms before normalized variants).

@@ -70,6 +70,9 @@ public class DidYouMeanTests : SeedEngineFixture
             string a = Word(), b = Word();
             int max = random.Next(0, 4), full = ArabicSearch.Querying.SpellingSuggester.EditDistance(a, b);
             Assert.That(ArabicSearch.Querying.SpellingSuggester.BoundedEditDistance(a, b, max), Is.EqualTo(Math.Min(full, max + 1)), $"{a} / {b}, bound {max}");
+            // The letter masks that skip most aliases never skip one within reach: each edit changes at most two bits.
+            ulong differ = ArabicSearch.Querying.AliasIndex.LetterMask(a) ^ ArabicSearch.Querying.AliasIndex.LetterMask(b);
+            Assert.That(System.Numerics.BitOperations.PopCount(differ), Is.LessThanOrEqualTo(2 * full), $"{a} / {b}");
         }
     }
 }
