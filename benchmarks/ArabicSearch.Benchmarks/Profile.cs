@@ -9,7 +9,7 @@ using Lucene.Net.Util;
 namespace ArabicSearch.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- profile [ARTICLES] [engine|analysis|parts|ab|query|breakdown]</c>: a quick stopwatch
+/// <c>dotnet run -c Release -- profile [ARTICLES] [engine|analysis|parts|ab|query|breakdown|loop|abq]</c>: a quick stopwatch
 /// breakdown of where indexing time goes (analysis per view, entity recognition, whole pipelines), to decide what to
 /// optimize before running the suite. <c>parts</c> times and counts the allocations of each piece of building a
 /// document; <c>ab</c> runs the engine's writer set-up with the per-field mapper of before issue 16, with the shared
@@ -27,6 +27,13 @@ public static class Profile
 
         using var stock = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
         if (args.Length > 2 && args[2] == "query") return Queries(articles);
+        if (args.Length > 3 && args[2] == "abq") return AbQueries.Run(articles, args[3], args.Length > 4 ? args[4] : "all", args.Length > 5 && int.TryParse(args[5], out var r) ? r : 15);
+        if (args.Length > 2 && args[2] == "docs") return Docs(articles);
+        if (args.Length > 2 && args[2] == "marks-check") return MarksCheck(articles);
+        if (args.Length > 2 && args[2] == "vs-stock") return VsStock(articles, args.Length > 3 && int.TryParse(args[3], out var vr) ? vr : 15);
+        if (args.Length > 2 && args[2] == "facets-refresh") return FacetsRefresh(articles);
+        if (args.Length > 2 && args[2] == "parts-query") return QueryParts(articles, args.Length > 3 ? args[3] : "entity");
+        if (args.Length > 2 && args[2] == "loop") return Loop(articles, args.Length > 3 ? args[3] : "entity", args.Length > 4 && double.TryParse(args[4], out var s) ? s : 20);
         if (args.Length > 2 && args[2] == "breakdown") return Breakdown(articles);
         if (args.Length > 2 && args[2] == "parts") return Parts(articles);
         if (args.Length > 2 && args[2] == "ab") return Ab(articles);
@@ -80,22 +87,283 @@ public static class Profile
         return 0;
     }
 
+    /// <summary>
+    /// <c>loop KIND SECONDS</c>: one query kind (<c>entity</c>, <c>phrase</c>, <c>free</c>, <c>stemmed</c>, <c>date</c>,
+    /// <c>combined</c>, <c>facets</c>; <c>stock-free</c> and <c>stock-phrase</c> for the stock pipeline) over and over for a
+    /// profiler to sample: <c>dotnet-trace collect -- dotnet ArabicSearch.Benchmarks.dll profile 31525 loop entity 20</c>.
+    /// </summary>
+    private static int Loop(IReadOnlyList<Article> articles, string kind, double seconds)
+    {
+        var (ours, stockPath) = QueryIndexes.Ensure(articles);
+        var work = QueryWorkload.Draw(articles, 64);
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
+        using var stockReader = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(stockPath)));
+        var stockSearcher = new Lucene.Net.Search.IndexSearcher(stockReader) { Similarity = StockPipeline.Bm25 };
+        using var stockAnalyzer = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        long Stock(string q)
+        {
+            var parser = new Lucene.Net.QueryParsers.Classic.QueryParser(LuceneVersion.LUCENE_48, StockPipeline.Text, stockAnalyzer);
+            var top = stockSearcher.Search(parser.Parse(q), 10);
+            long chars = 0;
+            foreach (var sd in top.ScoreDocs) chars += stockSearcher.Doc(sd.Doc).Get("body")?.Length ?? 0;
+            return chars;
+        }
+        Func<int, long> run = kind switch
+        {
+            "stock-free" => i => Stock(Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(work.Phrases[i % work.Phrases.Count])),
+            "stock-phrase" => i => Stock("\"" + Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(work.Phrases[i % work.Phrases.Count]) + "\""),
+            _ => QueryKinds(work).First(k => k.Short == kind).Request is var request ? i => engine.Search(request(i)).Total : throw new ArgumentException(kind),
+        };
+        var sw = Stopwatch.StartNew();
+        long n = 0, sum = 0;
+        int gcs = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var paused = GC.GetTotalPauseDuration();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        while (sw.Elapsed.TotalSeconds < seconds) sum += run((int)n++);
+        Console.WriteLine($"loop {kind}: {n:N0} queries in {sw.Elapsed.TotalSeconds:0.0} s, {sw.Elapsed.TotalMilliseconds / n:0.000} ms each ({sum}); " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / n / 1024.0:N0} KB allocated a query, GCs {GC.CollectionCount(0) - gcs}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>docs</c>: loading the stored fields of 10 documents at a time from our query index, through Lucene.Net's
+    /// NIOFSDirectory and through the engine's directory (positional reads), interleaved: best and median of 15 rounds.
+    /// </summary>
+    private static int Docs(IReadOnlyList<Article> articles)
+    {
+        var (ours, _) = QueryIndexes.Ensure(articles);
+        var folder = new DirectoryInfo(ours);
+        using var nio = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(folder));
+        using var pread = Lucene.Net.Index.DirectoryReader.Open(new Indexing.DurableNIOFSDirectory(folder, Lucene.Net.Store.NoLockFactory.GetNoLockFactory()));
+        var random = new Random(7);
+        var ids = Enumerable.Range(0, 2000).Select(_ => random.Next(nio.MaxDoc)).ToArray();
+        var times = new List<double>[] { [], [] };
+        for (int round = 0; round < 17; round++)
+        {
+            for (int side = 0; side < 2; side++)
+            {
+                var reader = side == 0 ? nio : pread;
+                long t = Stopwatch.GetTimestamp();
+                long chars = 0;
+                foreach (var id in ids) chars += reader.Document(id).Get(FieldNames.Body)?.Length ?? 0;
+                if (round >= 2) times[side].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds / ids.Length * 10);
+            }
+        }
+        Console.WriteLine($"10 documents' stored fields: NIOFSDirectory best {times[0].Min():0.000} median {times[0].Order().ElementAt(7):0.000} ms | positional reads best {times[1].Min():0.000} median {times[1].Order().ElementAt(7):0.000} ms");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>parts-query KIND</c>: one query kind's time split as <c>SearchExecutor</c> spends it (translate, collect the top
+    /// 10, load their stored fields, snippets, entities, "did you mean"), means over 10 rounds of the 64 queries, with the
+    /// engine's own time for the same queries beside it.
+    /// </summary>
+    private static int QueryParts(IReadOnlyList<Article> articles, string kind)
+    {
+        var (ours, _) = QueryIndexes.Ensure(articles);
+        var work = QueryWorkload.Draw(articles, 64);
+        var request = QueryKinds(work).First(k => k.Short == kind).Request;
+        var options = new ArabicSearchOptions();
+        using var fieldAnalyzer = new Indexing.FieldAnalyzer();
+        var recognizer = EntityRecognizer.Default;
+        var translator = new Querying.QueryTranslator(fieldAnalyzer, recognizer, options);
+        var mapper = new Indexing.DocumentMapper(recognizer);
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(new Indexing.DurableNIOFSDirectory(new DirectoryInfo(ours), Lucene.Net.Store.NoLockFactory.GetNoLockFactory()));
+        var searcher = new Lucene.Net.Search.IndexSearcher(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity(options.Bm25K1, options.Bm25B) };
+        var names = new[] { "translate", "top 10", "stored fields", "snippets", "entities", "did you mean", "engine.Search" };
+        var t = new double[names.Length];
+        int n = 0;
+        for (int round = 0; round < 12; round++)
+        {
+            for (int i = 0; i < 64; i++)
+            {
+                var r = request(i);
+                long a = Stopwatch.GetTimestamp();
+                var tq = translator.Translate(r, reader);
+                long b = Stopwatch.GetTimestamp();
+                var top = searcher.Search(tq.Query, 10);
+                long c = Stopwatch.GetTimestamp();
+                var docs = top.ScoreDocs.Select(sd => searcher.Doc(sd.Doc)).ToList();
+                long d = Stopwatch.GetTimestamp();
+                foreach (var doc in docs) Highlighting.SnippetBuilder.Build(doc.Get(FieldNames.Body) ?? "", tq.Highlight, recognizer);
+                long e = Stopwatch.GetTimestamp();
+                foreach (var doc in docs) mapper.EntitiesOf(doc);
+                long f = Stopwatch.GetTimestamp();
+                Querying.SpellingSuggester.Suggest(reader, recognizer, r, top.TotalHits);
+                long g = Stopwatch.GetTimestamp();
+                engine.Search(r);
+                long h = Stopwatch.GetTimestamp();
+                if (round < 2) continue; // warm-up
+                t[0] += b - a; t[1] += c - b; t[2] += d - c; t[3] += e - d; t[4] += f - e; t[5] += g - f; t[6] += h - g; n++;
+            }
+        }
+        Console.WriteLine($"{kind}: " + string.Join(", ", names.Select((name, k) => $"{name} {t[k] * 1000.0 / Stopwatch.Frequency / n:0.000}")) + " ms (means)");
+        // The snippets' parts over the same queries' bodies: a bare word scan, the entity marks, the whole snippet.
+        var bodies = Enumerable.Range(0, 64).Select(i => (Tq: translator.Translate(request(i), reader), Docs: searcher.Search(translator.Translate(request(i), reader).Query, 10).ScoreDocs.Select(sd => searcher.Doc(sd.Doc).Get(FieldNames.Body) ?? "").ToList())).ToList();
+        var parts = new double[3];
+        Span<char> word = stackalloc char[WordScanner.OutputLength];
+        for (int round = 0; round < 12; round++)
+        {
+            long a = Stopwatch.GetTimestamp();
+            long words = 0;
+            foreach (var (_, docs) in bodies)
+                foreach (var body in docs)
+                {
+                    int position = 0;
+                    while (WordScanner.Next(body, ref position, word, out _, out _, out _)) words++;
+                }
+            long b = Stopwatch.GetTimestamp();
+            var spans = new List<TextSpan>();
+            foreach (var (tq, docs) in bodies)
+                if (tq.Highlight.EntityIds.Count > 0)
+                    foreach (var body in docs) tq.Highlight.EntityMarksFor(recognizer).AddTo(body, spans);
+            long c = Stopwatch.GetTimestamp();
+            foreach (var (tq, docs) in bodies)
+                foreach (var body in docs) Highlighting.SnippetBuilder.Build(body, tq.Highlight, recognizer);
+            long d = Stopwatch.GetTimestamp();
+            if (round < 2) continue;
+            parts[0] += b - a; parts[1] += c - b; parts[2] += d - c;
+        }
+        double Per(double ticks) => ticks * 1000.0 / Stopwatch.Frequency / 10 / 64;
+        Console.WriteLine($"{kind} snippets of the top 10: word scan alone {Per(parts[0]):0.000}, entity marks {Per(parts[1]):0.000}, whole snippets {Per(parts[2]):0.000} ms a query (means)");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>facets-refresh</c>: on a writable copy of the query index, the first facet search after each commit of one
+    /// article (the facet cache of the new snapshot is built then) against the same search once more. Public API only, so
+    /// the same binary measures an older library with its ArabicSearch.dll copied over this one.
+    /// </summary>
+    private static int FacetsRefresh(IReadOnlyList<Article> articles)
+    {
+        var (ours, _) = QueryIndexes.Ensure(articles);
+        var copy = Path.Combine(Path.GetTempPath(), "arabicsearch-bench", "facets-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(copy);
+        foreach (var f in Directory.GetFiles(ours)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+        try
+        {
+            using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = copy });
+            var request = new SearchRequest { Text = "الحكومة", Syntax = QuerySyntax.Plain, Facets = true };
+            long t = Stopwatch.GetTimestamp();
+            engine.Search(request);
+            Console.WriteLine($"first facet search on open: {Stopwatch.GetElapsedTime(t).TotalMilliseconds:N1} ms");
+            for (int i = 0; i < 6; i++)
+            {
+                var a = articles[i * 997 % articles.Count];
+                engine.AddOrUpdate(a with { Id = $"facets-refresh-{i}" });
+                engine.Commit();
+                t = Stopwatch.GetTimestamp();
+                engine.Search(request);
+                double after = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                t = Stopwatch.GetTimestamp();
+                engine.Search(request);
+                Console.WriteLine($"commit {i + 1}: first facet search {after:N1} ms, the same search again {Stopwatch.GetElapsedTime(t).TotalMilliseconds:N1} ms");
+            }
+        }
+        finally
+        {
+            Directory.Delete(copy, true);
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>vs-stock [ROUNDS]</c>: free text and exact phrase through the engine against the stock pipeline as
+    /// <c>QueryBenchmarks</c> runs it (classic QueryParser, top 10, stored id, headline and body loaded), interleaved
+    /// round by round in one process: best and median round, milliseconds a query, and their ratios.
+    /// </summary>
+    private static int VsStock(IReadOnlyList<Article> articles, int rounds)
+    {
+        var (ours, stockPath) = QueryIndexes.Ensure(articles);
+        var work = QueryWorkload.Draw(articles, 64);
+        using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
+        using var stockReader = Lucene.Net.Index.DirectoryReader.Open(new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(stockPath)));
+        var stockSearcher = new Lucene.Net.Search.IndexSearcher(stockReader) { Similarity = StockPipeline.Bm25 };
+        using var stockAnalyzer = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
+        int Stock(string q)
+        {
+            var parser = new Lucene.Net.QueryParsers.Classic.QueryParser(LuceneVersion.LUCENE_48, StockPipeline.Text, stockAnalyzer);
+            var top = stockSearcher.Search(parser.Parse(q), 10);
+            int chars = 0;
+            foreach (var sd in top.ScoreDocs)
+            {
+                var doc = stockSearcher.Doc(sd.Doc);
+                chars += (doc.Get("id")?.Length ?? 0) + (doc.Get("title")?.Length ?? 0) + (doc.Get("body")?.Length ?? 0);
+            }
+            return top.TotalHits + chars;
+        }
+        foreach (bool phrase in new[] { false, true })
+        {
+            var t = new[] { new List<double>(), new List<double>() };
+            for (int round = 0; round < rounds + 2; round++)
+            {
+                for (int side = 0; side < 2; side++)
+                {
+                    int s = (round & 1) == 0 ? side : 1 - side;
+                    long start = Stopwatch.GetTimestamp();
+                    foreach (var p in work.Phrases)
+                    {
+                        if (s == 0) Stock(phrase ? "\"" + Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(p) + "\"" : Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(p));
+                        else engine.Search(phrase ? new SearchRequest { Phrase = p } : new SearchRequest { Text = p, Syntax = QuerySyntax.Plain });
+                    }
+                    if (round >= 2) t[s].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds / work.Phrases.Count);
+                }
+            }
+            double Best(int s) => t[s].Min();
+            double Median(int s) => t[s].Order().ElementAt(t[s].Count / 2);
+            Console.WriteLine($"{(phrase ? "exact phrase" : "free text"),-12} stock best {Best(0):0.000} median {Median(0):0.000} ms | ours best {Best(1):0.000} median {Median(1):0.000} ms | ours/stock {Best(1) / Best(0):0.00} (median {Median(1) / Median(0):0.00})");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>marks-check</c>: <c>EntityMarksAntTests</c> over every article given (the test takes the first 2,000): the marks
+    /// of each entity an article's body names, alone and all together, against the whole-text recognizer's.
+    /// </summary>
+    private static int MarksCheck(IReadOnlyList<Article> articles)
+    {
+        var recognizer = EntityRecognizer.Default;
+        int checkedSets = 0, failures = 0;
+        var sw = Stopwatch.StartNew();
+        foreach (var article in articles)
+        {
+            string body = article.Body;
+            var mentions = recognizer.Recognize(body);
+            var all = mentions.Select(m => m.Entity.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var ids in all.Select(id => (IReadOnlySet<string>)new HashSet<string>([id], StringComparer.Ordinal)).Append(all))
+            {
+                checkedSets++;
+                var expected = mentions.Where(m => ids.Contains(m.Entity.Id)).Select(m => new TextSpan(m.Start, m.End - m.Start)).OrderBy(x => x.Start).ThenBy(x => x.Length).ToList();
+                var actual = new List<TextSpan>();
+                new Highlighting.EntityMarks(recognizer, ids).AddTo(body, actual);
+                actual = actual.OrderBy(x => x.Start).ThenBy(x => x.Length).ToList();
+                if (actual.SequenceEqual(expected)) continue;
+                if (failures++ < 10) Console.WriteLine($"DIFFER {article.Id} {string.Join(',', ids.Take(3))}: expected {string.Join(' ', expected)}, got {string.Join(' ', actual)}");
+            }
+        }
+        Console.WriteLine($"marks-check: {articles.Count:N0} articles, {checkedSets:N0} id sets, {failures} differ ({sw.Elapsed.TotalSeconds:0} s)");
+        return failures == 0 ? 0 : 1;
+    }
+
+    internal static (string Name, string Short, Func<int, SearchRequest> Request)[] QueryKinds(QueryWorkload work) =>
+    [
+        ("free text", "free", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain }),
+        ("exact phrase", "phrase", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count] }),
+        ("stemmed phrase", "stemmed", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count], PhraseMode = PhraseMode.Stemmed }),
+        ("entity", "entity", i => new SearchRequest { Entities = [work.Entities[i % work.Entities.Count]] }),
+        ("date range", "date", i => new SearchRequest { From = work.Ranges[i % work.Ranges.Count].From, To = work.Ranges[i % work.Ranges.Count].To }),
+        ("phrase + entity + date", "combined", i => { var q = work.Combined[i % work.Combined.Count]; return new SearchRequest { Phrase = q.Phrase, Entities = [q.Entity], From = q.From, To = q.To }; }),
+        ("free text + facets", "facets", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain, Facets = true }),
+    ];
+
     /// <summary>p50 of each of our query kinds over the (cached) query index of <paramref name="articles"/>.</summary>
     private static int Queries(IReadOnlyList<Article> articles)
     {
         var (ours, _) = QueryIndexes.Ensure(articles);
         var work = QueryWorkload.Draw(articles, 64);
         using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = ours, ReadOnly = true });
-        var kinds = new (string Name, Func<int, SearchRequest> Request)[]
-        {
-            ("free text", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain }),
-            ("exact phrase", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count] }),
-            ("stemmed phrase", i => new SearchRequest { Phrase = work.Phrases[i % work.Phrases.Count], PhraseMode = PhraseMode.Stemmed }),
-            ("entity", i => new SearchRequest { Entities = [work.Entities[i % work.Entities.Count]] }),
-            ("date range", i => new SearchRequest { From = work.Ranges[i % work.Ranges.Count].From, To = work.Ranges[i % work.Ranges.Count].To }),
-            ("phrase + entity + date", i => { var q = work.Combined[i % work.Combined.Count]; return new SearchRequest { Phrase = q.Phrase, Entities = [q.Entity], From = q.From, To = q.To }; }),
-            ("free text + facets", i => new SearchRequest { Text = work.Phrases[i % work.Phrases.Count], Syntax = QuerySyntax.Plain, Facets = true }),
-        };
+        var kinds = QueryKinds(work).Select(k => (k.Name, k.Request)).ToArray();
         foreach (var (name, request) in kinds)
         {
             for (int i = 0; i < 128; i++) engine.Search(request(i));

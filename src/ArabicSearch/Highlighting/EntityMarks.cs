@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using ArabicSearch.Analysis;
 using ArabicSearch.Entities;
@@ -13,6 +14,11 @@ namespace ArabicSearch.Highlighting;
 /// so a name cut at the edge of that window is still read whole and in the same context as in the whole text.
 /// </summary>
 /// <remarks>
+/// Candidate words are found without reading every word: each key has a letter other than ا and ء (the rarest in news
+/// text), every candidate word holds one of the characters that fold to it, and a vectorized search jumps from one such
+/// character to the next; only the words there are normalized and compared, and the window around a candidate is
+/// counted in words from it (a word being a run of characters between separators with a letter in it). Keys with no
+/// such letter fall back to reading every word.
 /// The recognizer is greedy from left to right: what it finds at a word depends only on the words from the last point
 /// where no name spans, which in news text is a few words back. That the window is always enough is checked, not
 /// proven: <c>EntityMarksAntTests</c> compares the marks with the whole-text recognizer's for every entity of the
@@ -49,6 +55,15 @@ internal sealed class EntityMarks
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly string _lastLetters;
     private readonly int _before, _after;
+
+    // Normalized letters from the most to the least frequent in ANT news bodies (a key is searched by its rarest one).
+    private const string ByFrequency = "اليموهنرتبعدفسقكحجشصطءخزضثذغظ";
+
+    // For each normalized letter, the characters whose folding produces it (alone, or within an expansion).
+    private static readonly Lazy<Dictionary<char, string>> Preimages = new(BuildPreimages);
+
+    // The characters one of which every candidate word holds; null: read every word.
+    private readonly SearchValues<char>? _filter;
 
     [ThreadStatic] private static int[]? t_starts;
     [ThreadStatic] private static int[]? t_ends;
@@ -96,12 +111,64 @@ internal sealed class EntityMarks
             ? RulesFree.GetValue(recognizer, r => new EntityRecognizer(r.Gazetteer) { UseRules = false })
             : recognizer;
         _lastLetters = new string(_keys.Where(k => k.Length > 0).Select(k => k[^1]).Distinct().ToArray());
+        _filter = FilterOf(_keys);
+    }
+
+    /// <summary>
+    /// The characters that fold to the rarest letter of each key (not ا or ء, which hamza composition and the لل
+    /// spelling can produce from other characters); null when a key has no other letter.
+    /// </summary>
+    private static SearchValues<char>? FilterOf(HashSet<string> keys)
+    {
+        var letters = new HashSet<char>();
+        foreach (var key in keys)
+        {
+            char best = '\0';
+            int bestRank = -1;
+            foreach (char c in key)
+            {
+                if (c is '\u0627' or '\u0621') continue;
+                int rank = ByFrequency.IndexOf(c);
+                if (rank < 0) rank = ByFrequency.Length; // rarer than every listed letter
+                if (rank > bestRank) (best, bestRank) = (c, rank);
+            }
+            if (bestRank < 0) return null;
+            letters.Add(best);
+        }
+        var chars = new HashSet<char>();
+        foreach (char letter in letters)
+            if (Preimages.Value.TryGetValue(letter, out var from)) chars.UnionWith(from);
+        return SearchValues.Create([.. chars.Order()]);
+    }
+
+    private static Dictionary<char, string> BuildPreimages()
+    {
+        var sets = new Dictionary<char, System.Text.StringBuilder>();
+        void Add(char letter, char from)
+        {
+            if (!sets.TryGetValue(letter, out var sb)) sets[letter] = sb = new System.Text.StringBuilder();
+            if (sb.Length == 0 || sb[^1] != from) sb.Append(from);
+        }
+        for (int i = 0; i <= char.MaxValue; i++)
+        {
+            char c = (char)i, f = ArabicNormalizer.Fold(c);
+            if (f is ArabicNormalizer.Separator or ArabicNormalizer.Ignorable) continue;
+            if (f == ArabicNormalizer.Expands) foreach (char e in ArabicNormalizer.Expansion(c)) Add(e, c);
+            else if (f == ArabicNormalizer.ExpandsToWords) foreach (var w in ArabicNormalizer.ExpansionWords(c)) foreach (char e in w) Add(e, c);
+            else Add(f, c);
+        }
+        return sets.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
     }
 
     /// <summary>Adds the range of every mention of the wanted entities in <paramref name="text"/> to <paramref name="spans"/> (offsets into the text).</summary>
     public void AddTo(string text, List<TextSpan> spans)
     {
         if (_keys.Count == 0 || text.Length == 0) return;
+        if (_filter is not null)
+        {
+            AddAround(text, _filter, spans);
+            return;
+        }
         var starts = t_starts ??= new int[1024];
         var ends = t_ends ??= new int[1024];
         var keys = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -143,6 +210,106 @@ internal sealed class EntityMarks
             int from = starts[lo], to = ends[Math.Min(hi, count - 1)];
             Add(from == 0 && to == text.Length ? text : text[from..to], from, spans);
         }
+    }
+
+    /// <summary>
+    /// As <see cref="AddTo"/>, visiting only the runs of characters (words between separators) that hold a character of
+    /// <paramref name="filter"/>; windows are counted in such runs around each candidate and merged as the word windows are.
+    /// </summary>
+    private void AddAround(string text, SearchValues<char> filter, List<TextSpan> spans)
+    {
+        var keys = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> word = stackalloc char[WordScanner.OutputLength];
+        Span<char> spelled = stackalloc char[WordScanner.OutputLength + 1];
+        List<(int From, int To)>? windows = null;
+        int at = 0;
+        while (at < text.Length)
+        {
+            int found = text.AsSpan(at).IndexOfAny(filter);
+            if (found < 0) break;
+            int p = at + found, runStart = p, runEnd = p + 1;
+            while (runStart > 0 && !IsSeparator(text[runStart - 1])) runStart--;
+            while (runEnd < text.Length && !IsSeparator(text[runEnd])) runEnd++;
+            at = runEnd;
+            if (!HasCandidate(text.AsSpan(runStart, runEnd - runStart), keys, word, spelled)) continue;
+            int to = RunsAfter(text, runEnd, _after);
+            windows ??= [];
+            if (windows.Count > 0 && RunsBefore(text, runStart, _before, windows[^1].To, out int from)) windows[^1] = (windows[^1].From, Math.Max(windows[^1].To, to));
+            else
+            {
+                RunsBefore(text, runStart, _before, -1, out from);
+                windows.Add((from, to));
+            }
+        }
+        if (windows is null) return;
+        long covered = 0;
+        foreach (var (from, to) in windows) covered += to - from;
+        if (covered * 3 >= text.Length * 2L)
+        {
+            // Most of the text is near a candidate: reading it whole once is cheaper than reading overlapping windows.
+            Add(text, 0, spans);
+            return;
+        }
+        foreach (var (from, to) in windows) Add(from == 0 && to == text.Length ? text : text[from..to], from, spans);
+    }
+
+    private static bool IsSeparator(char c) => ArabicNormalizer.Fold(c) == ArabicNormalizer.Separator;
+
+    /// <summary>Whether a run of characters between separators holds a letter (marks alone are no word).</summary>
+    private static bool IsWordRun(ReadOnlySpan<char> run)
+    {
+        foreach (char c in run)
+            if (ArabicNormalizer.Fold(c) != ArabicNormalizer.Ignorable) return true;
+        return false;
+    }
+
+    /// <summary>Whether a word of the run (usually one; a ligature of words or an overlong run gives more) is a candidate.</summary>
+    private bool HasCandidate(ReadOnlySpan<char> run, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> keys, Span<char> word, Span<char> spelled)
+    {
+        int position = 0;
+        while (WordScanner.Next(run, ref position, word, out int length, out _, out _))
+            if (length > 0 && _lastLetters.Contains(word[length - 1]) && IsCandidate(word[..length], keys, spelled)) return true;
+        return false;
+    }
+
+    /// <summary>The end of the <paramref name="count"/>-th word run after <paramref name="from"/>, or the end of the text.</summary>
+    private static int RunsAfter(string text, int from, int count)
+    {
+        int p = from, end = from;
+        for (int n = 0; n < count && p < text.Length;)
+        {
+            while (p < text.Length && IsSeparator(text[p])) p++;
+            int start = p;
+            while (p < text.Length && !IsSeparator(text[p])) p++;
+            if (p > start && IsWordRun(text.AsSpan(start, p - start))) { n++; end = p; }
+        }
+        return Math.Max(end, from);
+    }
+
+    /// <summary>
+    /// The start of the <paramref name="count"/>-th word run before <paramref name="from"/> (or 0) in <paramref name="start"/>;
+    /// true when at most <paramref name="count"/> word runs lie between <paramref name="limit"/> (the end of the last window)
+    /// and <paramref name="from"/>, so the new window joins that one.
+    /// </summary>
+    private static bool RunsBefore(string text, int from, int count, int limit, out int start)
+    {
+        int p = from, n = 0;
+        start = from;
+        while (p > 0 && p > limit)
+        {
+            while (p > 0 && IsSeparator(text[p - 1])) p--;
+            int end = p;
+            while (p > 0 && !IsSeparator(text[p - 1])) p--;
+            if (end <= limit) break; // the run ends inside the last window
+            if (p < end && IsWordRun(text.AsSpan(p, end - p)))
+            {
+                if (n == count) return false; // a word run beyond this window's reach: the windows stay apart
+                n++;
+                start = p;
+            }
+        }
+        if (limit < 0) start = n < count ? 0 : start;
+        return limit >= 0;
     }
 
     private void Add(string window, int offset, List<TextSpan> spans)

@@ -290,11 +290,65 @@ internal sealed class DocumentMapper
         return f?.GetInt32Value() is int days ? DateDays.FromDays(days) : null;
     }
 
-    public IReadOnlyList<Entity> EntitiesOf(Document doc)
+    public IReadOnlyList<Entity> EntitiesOf(Document doc) => EntitiesOf(doc.GetValues(FieldNames.Entity));
+
+    /// <summary>The entities of stored entity ids, in order; ids the recognizer does not know are left out.</summary>
+    public IReadOnlyList<Entity> EntitiesOf(IReadOnlyList<string> ids)
     {
-        var list = new List<Entity>();
-        foreach (var id in doc.GetValues(FieldNames.Entity))
+        var list = new List<Entity>(ids.Count);
+        foreach (var id in ids)
             if (_recognizer.Describe(id) is { } e) list.Add(e);
         return list;
+    }
+}
+
+/// <summary>
+/// The stored fields a search hit shows (id, headline, body, source, url, category, publication day, entity ids), read
+/// straight from the stored-fields visitor: no <see cref="Document"/>, no field object per value, and the fields a hit
+/// does not show (author) are skipped. Each single-valued field keeps its first value, as <see cref="Document.Get(string)"/> does.
+/// </summary>
+internal sealed class HitFields : Lucene.Net.Index.StoredFieldVisitor
+{
+    public string? Id { get; private set; }
+    public string? Title { get; private set; }
+    public string? Body { get; private set; }
+    public string? Source { get; private set; }
+    public string? Url { get; private set; }
+    public string? Category { get; private set; }
+    public DateOnly? Published { get; private set; }
+    public List<string> Entities { get; } = [];
+
+    /// <summary>Reads the hit fields of document <paramref name="doc"/>.</summary>
+    public static HitFields Of(Lucene.Net.Index.IndexReader reader, int doc)
+    {
+        var fields = new HitFields();
+        reader.Document(doc, fields);
+        return fields;
+    }
+
+    public override Status NeedsField(Lucene.Net.Index.FieldInfo fieldInfo) => fieldInfo.Name switch
+    {
+        FieldNames.Id or FieldNames.Title or FieldNames.Body or FieldNames.Source or FieldNames.Url or FieldNames.Category
+            or FieldNames.Published or FieldNames.Entity => Status.YES,
+        _ => Status.NO,
+    };
+
+    public override void StringField(Lucene.Net.Index.FieldInfo fieldInfo, string value)
+    {
+        switch (fieldInfo.Name)
+        {
+            case FieldNames.Id: Id ??= value; break;
+            case FieldNames.Title: Title ??= value; break;
+            case FieldNames.Body: Body ??= value; break;
+            case FieldNames.Source: Source ??= value; break;
+            case FieldNames.Url: Url ??= value; break;
+            case FieldNames.Category: Category ??= value; break;
+            case FieldNames.Entity: Entities.Add(value); break;
+        }
+    }
+
+    public override void Int32Field(Lucene.Net.Index.FieldInfo fieldInfo, int value)
+    {
+        if (fieldInfo.Name == FieldNames.Published) Published ??= DateDays.FromDays(value);
     }
 }

@@ -4,19 +4,33 @@ using Lucene.Net.Store;
 namespace ArabicSearch.Indexing;
 
 /// <summary>
-/// <see cref="NIOFSDirectory"/> that also fsyncs the folder when Lucene syncs a commit.
+/// <see cref="NIOFSDirectory"/> that also fsyncs the folder when Lucene syncs a commit, and reads with positional reads
+/// (<see cref="PositionalFileInput"/>).
 /// </summary>
 /// <remarks>
-/// Deviation from Lucene.Net: in 4.8.0-beta00017 each file is flushed to disk when it closes, and
+/// Deviations from Lucene.Net: in 4.8.0-beta00017 each file is flushed to disk when it closes, and
 /// <c>FSDirectory.Sync</c> does nothing. Java Lucene 4.8 also fsyncs the folder, so that the directory entries of new files
 /// (above all <c>segments_N</c>) survive a power cut; this restores that step on Linux and macOS. Windows has no
-/// directory fsync, and NTFS journals its metadata.
+/// directory fsync, and NTFS journals its metadata. Reads go through <see cref="PositionalFileInput"/> rather than
+/// Lucene.Net's <c>NIOFSIndexInput</c>, which locks, seeks and checks the file's length on every 1 KB refill.
 /// </remarks>
 internal sealed class DurableNIOFSDirectory : NIOFSDirectory
 {
     private readonly string _path;
 
     public DurableNIOFSDirectory(DirectoryInfo path, LockFactory lockFactory) : base(path, lockFactory) => _path = path.FullName;
+
+    public override IndexInput OpenInput(string name, IOContext context)
+    {
+        EnsureOpen();
+        return PositionalFileInput.Open(Path.Combine(_path, name), name, context);
+    }
+
+    public override IndexInputSlicer CreateSlicer(string name, IOContext context)
+    {
+        EnsureOpen();
+        return new PositionalFileInput.Slicer(Path.Combine(_path, name), context);
+    }
 
     public override void Sync(ICollection<string> names)
     {

@@ -29,6 +29,21 @@ internal sealed class AliasIndex
         }
         list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         Aliases = list;
+        LetterMasks = list.Select(a => LetterMask(a.Item1)).ToArray();
+    }
+
+    /// <summary>The <see cref="LetterMask"/> of each alias key, in <see cref="Aliases"/> order.</summary>
+    public ulong[] LetterMasks { get; }
+
+    /// <summary>
+    /// One bit per character of <paramref name="key"/> (its code modulo 64): an edit changes at most two bits, so two
+    /// keys whose masks differ in more than 2k bits are more than k edits apart.
+    /// </summary>
+    public static ulong LetterMask(string key)
+    {
+        ulong mask = 0;
+        foreach (char c in key) mask |= 1UL << (c & 63);
+        return mask;
     }
 
     public static AliasIndex For(EntityRecognizer recognizer) => Cache.GetValue(recognizer, r => new AliasIndex(r.Gazetteer));

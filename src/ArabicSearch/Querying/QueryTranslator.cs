@@ -264,6 +264,15 @@ internal sealed class QueryTranslator
         string field = view == ArabicView.Exact ? FieldNames.TextExact : FieldNames.Text;
         highlight?.AddPhrase(text, view);
         if (terms.Count == 1) return ProcliticReadings.Expand(new TermQuery(new Term(field, terms[0].Term)), _guessWeight);
+        if (view == ArabicView.Exact && terms.Select(t => t.Position).Distinct().Count() == terms.Count)
+        {
+            // One term per position (the exact view stacks no readings): a PhraseQuery, which scores as the
+            // MultiPhraseQuery would (same statistics, same exact-phrase scorer) but looks each term up once per
+            // segment where MultiPhraseQuery looks it up again when it scores.
+            var exact = new PhraseQuery { Slop = slop };
+            foreach (var t in terms) exact.Add(new Term(field, t.Term), t.Position);
+            return exact;
+        }
         // Stacked readings (two terms at one position) need a MultiPhraseQuery; stopword gaps are kept as positions.
         // In the stemmed view each reading is found as written or guessed (ProcliticReadings).
         var pq = new MultiPhraseQuery { Slop = slop };

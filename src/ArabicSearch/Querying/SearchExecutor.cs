@@ -66,24 +66,24 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
     /// <summary>One hit: its stored fields, a snippet marked with what the query matched, its entities and near-duplicates.</summary>
     private SearchHit Hit(IndexSearcher searcher, ScoreDoc sd, HighlightTerms highlight, IReadOnlyList<string> similarIds)
     {
-        var doc = searcher.Doc(sd.Doc);
-        var snippet = SnippetBuilder.Build(doc.Get(FieldNames.Body) ?? "", highlight, recognizer);
-        string title = doc.Get(FieldNames.Title) ?? "";
+        var doc = HitFields.Of(searcher.IndexReader, sd.Doc);
+        var snippet = SnippetBuilder.Build(doc.Body ?? "", highlight, recognizer);
+        string title = doc.Title ?? "";
         return new SearchHit
         {
-            Id = doc.Get(FieldNames.Id) ?? "",
+            Id = doc.Id ?? "",
             Score = float.IsNaN(sd.Score) ? 0f : sd.Score,
             Title = title,
             TitleHighlights = SnippetBuilder.Marks(title, highlight, recognizer),
-            Source = doc.Get(FieldNames.Source) ?? "",
-            Url = doc.Get(FieldNames.Url) ?? "",
-            Published = DocumentMapper.PublishedOf(doc),
-            Category = doc.Get(FieldNames.Category) ?? "",
+            Source = doc.Source ?? "",
+            Url = doc.Url ?? "",
+            Published = doc.Published,
+            Category = doc.Category ?? "",
             Snippet = snippet.Html,
             SnippetText = snippet.Text,
             SnippetHighlights = snippet.Highlights,
             Highlights = snippet.BodyHighlights,
-            Entities = mapper.EntitiesOf(doc),
+            Entities = mapper.EntitiesOf(doc.Entities),
             SimilarIds = similarIds,
         };
     }

@@ -114,10 +114,14 @@ internal static class SpellingSuggester
         int maxEdits = MaxEdits(key.Length);
         if (maxEdits == 0) return [];
         var best = new Dictionary<string, (string Alias, int Distance)>(StringComparer.Ordinal);
-        foreach (var (k, alias, entity) in AliasIndex.For(recognizer).Aliases)
+        var index = AliasIndex.For(recognizer);
+        ulong mask = AliasIndex.LetterMask(key);
+        for (int i = 0; i < index.Aliases.Count; i++)
         {
-            if (Math.Abs(k.Length - key.Length) > maxEdits) continue;
-            int d = EditDistance(key, k);
+            // Letters present in one key and not the other bound the distance from below: most aliases stop here.
+            if (System.Numerics.BitOperations.PopCount(mask ^ index.LetterMasks[i]) > 2 * maxEdits) continue;
+            var (k, alias, entity) = index.Aliases[i];
+            int d = BoundedEditDistance(key, k, maxEdits);
             if (d > maxEdits) continue;
             // On a tie, the alias listed first (the canonical name, then written forms before normalized variants).
             if (!best.TryGetValue(entity.Id, out var b) || d < b.Distance
@@ -139,6 +143,39 @@ internal static class SpellingSuggester
 
     /// <summary>A word typed as <c>-word</c> must not match; correcting it would change nothing useful.</summary>
     private static bool IsExcluded(string text, TextWord w) => w.Start > 0 && text[w.Start - 1] == '-' && (w.Start == 1 || char.IsWhiteSpace(text[w.Start - 2]));
+
+    /// <summary>
+    /// <see cref="EditDistance"/> when it is at most <paramref name="max"/>, else <paramref name="max"/> + 1: rows of the
+    /// table are computed only while their smallest value is within the bound (row minimums never decrease), on the stack.
+    /// It runs over every gazetteer alias for each unknown entity name, where the full table allocated per alias.
+    /// </summary>
+    internal static int BoundedEditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        int w = b.Length + 1;
+        Span<int> rows = w <= 128 ? stackalloc int[3 * w] : new int[3 * w];
+        Span<int> before = rows[..w], previous = rows.Slice(w, w), current = rows.Slice(2 * w, w);
+        for (int j = 0; j < w; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            int least = i;
+            for (int j = 1; j < w; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                int v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, before[j - 2] + 1);
+                current[j] = v;
+                least = Math.Min(least, v);
+            }
+            if (least > max) return max + 1;
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
+        }
+        return Math.Min(previous[w - 1], max + 1);
+    }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions, as Lucene's fuzzy automata count them.</summary>
     internal static int EditDistance(string a, string b)

@@ -58,4 +58,21 @@ public class DidYouMeanTests : SeedEngineFixture
     {
         Assert.That(Engine.Search(new SearchRequest { Entities = ["Biden"] }).Suggestions, Is.Null);
     }
+
+    [Test]
+    public void BoundedEditDistance_equals_the_full_table_within_the_bound()
+    {
+        // Random words over a small alphabet (so that transpositions and near misses are common), every bound 0 to 3.
+        var random = new Random(16);
+        string Word() => new(Enumerable.Range(0, random.Next(0, 9)).Select(_ => "ابتثج"[random.Next(5)]).ToArray());
+        for (int i = 0; i < 20_000; i++)
+        {
+            string a = Word(), b = Word();
+            int max = random.Next(0, 4), full = ArabicSearch.Querying.SpellingSuggester.EditDistance(a, b);
+            Assert.That(ArabicSearch.Querying.SpellingSuggester.BoundedEditDistance(a, b, max), Is.EqualTo(Math.Min(full, max + 1)), $"{a} / {b}, bound {max}");
+            // The letter masks that skip most aliases never skip one within reach: each edit changes at most two bits.
+            ulong differ = ArabicSearch.Querying.AliasIndex.LetterMask(a) ^ ArabicSearch.Querying.AliasIndex.LetterMask(b);
+            Assert.That(System.Numerics.BitOperations.PopCount(differ), Is.LessThanOrEqualTo(2 * full), $"{a} / {b}");
+        }
+    }
 }

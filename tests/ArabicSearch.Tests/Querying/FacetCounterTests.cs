@@ -57,4 +57,70 @@ public class FacetCounterTests
         Assert.That(facets.Entities["LOC"].Max(f => f.Count), Is.EqualTo(2), "the two articles naming طهران");
         Assert.That(facets.Entities["PER"].Select(f => f.Count), Is.EqualTo(new[] { 1 }), "الكاظمي in one of them");
     }
+
+    [Test]
+    public void Search_counts_stay_right_after_add_update_delete_and_refresh()
+    {
+        using var engine = ArabicSearchEngine.CreateInMemory();
+        var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Put(string id, string body)
+        {
+            engine.AddOrUpdate(new Article(id, body));
+            bodies[id] = body;
+        }
+        for (int i = 0; i < Bodies.Length; i++)
+        {
+            Put($"a{i}", Bodies[i]);
+            if (i % 2 == 1) engine.Commit();
+        }
+        AssertHandCount(engine, bodies, "three segments");
+        Put("a0", "زار الكاظمي طهران"); // update: a0 no longer names بغداد or البصرة
+        engine.Delete("a1");
+        bodies.Remove("a1");
+        engine.Commit();
+        AssertHandCount(engine, bodies, "after an update and a delete");
+        Put("b1", "وصل الكاظمي إلى أربيل"); // a value no segment had
+        AssertHandCount(engine, bodies, "an uncommitted add, seen by the next search");
+        engine.Commit();
+        engine.Refresh();
+        AssertHandCount(engine, bodies, "after the commit");
+    }
+
+    [Test]
+    public void Search_after_a_commit_reads_only_the_new_segments_entity_values()
+    {
+        var directory = new Lucene.Net.Store.RAMDirectory();
+        using var engine = ArabicSearchEngine.Open(directory, new ArabicSearchOptions { CreateIfMissing = true });
+        for (int i = 0; i < 4; i++)
+        {
+            engine.AddOrUpdate(new Article($"a{i}", Bodies[i]));
+            engine.Commit(); // four segments
+        }
+        engine.Search(new SearchRequest { Facets = true });
+        var table = ArabicSearch.Querying.EntityValueTable.For(directory, 0);
+        int before = table.SegmentsMapped;
+        Assert.That(before, Is.EqualTo(4));
+
+        engine.AddOrUpdate(new Article("a4", Bodies[4]));
+        engine.Commit();
+        var facets = engine.Search(new SearchRequest { Facets = true }).Facets!;
+        Assert.That(table.SegmentsMapped, Is.EqualTo(before + 1), "one new segment read; the four others reused");
+        Assert.That(facets.Entities["LOC"].Single(f => f.Value == EntityRecognizer.Default.Resolve("طهران")!.Id).Count, Is.EqualTo(1));
+    }
+
+    /// <summary>Every entity's count over all articles, as the recognizer finds them in <paramref name="bodies"/>.</summary>
+    private static void AssertHandCount(ArabicSearchEngine engine, Dictionary<string, string> bodies, string when)
+    {
+        var facets = engine.Search(new SearchRequest { Facets = true, FacetLimit = 1_000 }).Facets!;
+        var recognizer = EntityRecognizer.Default;
+        var counts = bodies.Values.SelectMany(b => recognizer.Recognize(b).Select(m => m.Entity.Id).Distinct())
+            .GroupBy(id => id).Select(g => (Id: g.Key, Count: g.Count())).ToList();
+        foreach (var type in Enum.GetValues<EntityType>())
+        {
+            var expected = counts.Where(c => recognizer.Describe(c.Id)?.Type == type)
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => $"{c.Id}={c.Count}").ToList();
+            var actual = facets.Entities[type.ToString()].Select(f => $"{f.Value}={f.Count}").ToList();
+            Assert.That(actual, Is.EqualTo(expected), $"{type}, {when}");
+        }
+    }
 }
