@@ -124,6 +124,27 @@ internal sealed class IndexSession : IDisposable
         || (e is IOException && e.Message.Contains("checksum failed", StringComparison.Ordinal))
         || (e is ArgumentException && e.Message.StartsWith("Codec '", StringComparison.Ordinal) && e.Message.Contains("cannot be loaded", StringComparison.Ordinal));
 
+    /// <summary>Whether a failure while reading may come from damaged files: anything but our own errors, cancellation and disposal.</summary>
+    private static bool MayBeDamage(Exception e) =>
+        e is not (ArabicSearchException or OperationCanceledException or ObjectDisposedException or OutOfMemoryException or InsufficientExecutionStackException);
+
+    /// <summary>The first checksum failure among the segments <paramref name="searcher"/> reads (a whole read of each file), or null.</summary>
+    private static Exception? FindDamage(IndexSearcher searcher)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            try
+            {
+                leaf.AtomicReader.CheckIntegrity();
+            }
+            catch (Exception e) when (IsCorruption(e) || e is IOException)
+            {
+                return e;
+            }
+        }
+        return null;
+    }
+
     internal static IndexCorruptException Corrupt(string where, Exception e) => e switch
     {
         IndexCorruptException already => already,
@@ -304,6 +325,14 @@ internal sealed class IndexSession : IDisposable
             catch (Exception e) when (IsCorruption(e))
             {
                 throw Corrupt(_where, e);
+            }
+            catch (Exception e) when (MayBeDamage(e))
+            {
+                // Lucene decoding damaged bytes fails in many ways (an index out of range, a negative length…) before
+                // any checksum is read. Check the checksums of what this search read: damage found is reported as
+                // damage; if every file is whole, the failure is a bug and goes up as it is.
+                if (FindDamage(searcher) is { } damage) throw Corrupt(_where, damage);
+                throw;
             }
             finally
             {
