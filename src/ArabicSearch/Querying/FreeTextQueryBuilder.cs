@@ -143,8 +143,10 @@ internal sealed class FreeTextQueryBuilder
             }
             else
             {
-                // A short skeleton (سفر) is a root shared by unrelated words (السفر, السفارة): it only ranks.
+                // A short skeleton (سفر) is a root shared by unrelated words (السفر, السفارة): it only ranks, and it
+                // marks nothing (قطار, a train, is no match of قطر: the article matched the word itself elsewhere).
                 scoring.Add(looseClause);
+                continue;
             }
             foreach (var t in w.Loose) highlight.Loose.Add(t);
         }

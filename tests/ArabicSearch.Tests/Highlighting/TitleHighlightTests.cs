@@ -45,6 +45,19 @@ public class TitleHighlightTests
     }
 
     [Test]
+    public void A_short_loose_key_ranks_but_marks_nothing()
+    {
+        // قطار (a train) has the loose key قطر, three letters: a root that only adds to the score of articles that
+        // match the word itself. It must not be marked as the match (new-user trial).
+        using var engine = ArabicSearchEngine.CreateInMemory();
+        engine.AddOrUpdate(new Article("a", "وصل القطار إلى الدوحة عاصمة قطر") { Title = "قطار سريع في قطر" });
+        engine.Commit();
+        var hit = engine.Search(new SearchRequest { Text = "قطر" }).Hits.Single();
+        Assert.That(Marked(hit), Is.EqualTo(new[] { "قطر" }));
+        Assert.That(hit.Highlights.Select(s => "وصل القطار إلى الدوحة عاصمة قطر".Substring(s.Start, s.Length)), Is.EqualTo(new[] { "قطر" }));
+    }
+
+    [Test]
     public void Json_and_the_cli_carry_the_headline_marks()
     {
         using var engine = Engine();
