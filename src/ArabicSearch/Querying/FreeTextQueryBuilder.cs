@@ -155,10 +155,10 @@ internal sealed class FreeTextQueryBuilder
     }
 
     /// <summary>
-    /// Names in any script: a gazetteer name in the text (<c>Trump</c>, <c>ترمب</c>) also matches the articles that
-    /// name that entity in any spelling, scored as a match of the name, with a notice. It is added when the name is
-    /// written in Latin script, or when the articles that have it as written are fewer than half of those that name the
-    /// entity (a minority spelling); a name that is its entity's usual spelling (<c>ترامب</c>) already finds it.
+    /// Names in any script: a gazetteer name in the text (<c>Trump</c>, <c>نتنياهو</c>) also matches the articles that
+    /// name that entity in any spelling (<c>ترمب</c>, <c>نتانياهو</c>), with a notice, unless the spelling typed is in
+    /// every one of them. A name written in Latin script is also searched as the entity's Arabic spellings
+    /// (<see cref="ArabicAliases"/>), so its articles rank by how they name it, not all alike.
     /// </summary>
     private void AddNames(string text, IndexReader? reader, BooleanQuery matching, HighlightTerms highlight, List<string> notices)
     {
@@ -178,12 +178,43 @@ internal sealed class FreeTextQueryBuilder
                 int writtenDf = int.MaxValue;
                 foreach (var (term, _, _, _) in ArabicAnalysis.Terms(_analyzer.For(ArabicView.Exact), written))
                     writtenDf = Math.Min(writtenDf, reader.DocFreq(new Term(FieldNames.TextExact, term)));
-                if (writtenDf * 2L >= entityDf) continue;
+                if (writtenDf >= entityDf) continue;
             }
             matching.Add(new TermQuery(entityTerm), Occur.SHOULD);
+            if (latin && ArabicAliases(entity, reader, highlight) is { } arabic) matching.Add(arabic, Occur.SHOULD);
             highlight.EntityIds.Add(entity.Id);
             notices.Add($"{written}: also searched as the {Describe(entity.Type)} {entity.Name}.");
         }
+    }
+
+    /// <summary>
+    /// The entity's Arabic-script spellings as exact-view words or phrases (the better one scores): a name typed in Latin
+    /// script (<c>Netanyahu</c>) ranks the articles by how they name it in Arabic (headline, mentions), where the entity
+    /// term alone scores every article that names it alike. Null when no Arabic name is in the index.
+    /// </summary>
+    private DisjunctionMaxQuery? ArabicAliases(Entity entity, IndexReader reader, HighlightTerms highlight)
+    {
+        var best = new DisjunctionMaxQuery(0f);
+        // Spellings of the name only, not descriptions (الرئيس الروسي for Putin): an alias counts when one of its words
+        // has the loose key of a word of the entity's name (بوتن and بوتين, ترمب and ترامب, نتانياهو and نتنياهو).
+        var nameKeys = ArabicAnalysis.Terms(_analyzer.For(ArabicView.Loose), entity.Name).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        foreach (var alias in entity.Aliases.Append(entity.Name).Distinct(StringComparer.Ordinal))
+        {
+            if (!alias.Any(c => c is >= '\u0600' and <= '\u06FF')) continue;
+            if (!ArabicAnalysis.Terms(_analyzer.For(ArabicView.Loose), alias).Any(t => nameKeys.Contains(t.Term))) continue;
+            var terms = ArabicAnalysis.Terms(_analyzer.For(ArabicView.Exact), alias).Select(t => t.Term).ToList();
+            if (terms.Count == 0 || terms.Any(t => reader.DocFreq(new Term(FieldNames.TextExact, t)) == 0)) continue;
+            if (terms.Count == 1) best.Add(new TermQuery(new Term(FieldNames.TextExact, terms[0])));
+            else
+            {
+                var phrase = new PhraseQuery();
+                foreach (var t in terms) phrase.Add(new Term(FieldNames.TextExact, t));
+                best.Add(phrase);
+            }
+            foreach (var t in terms) highlight.Exact.Add(t);
+            if (best.Disjuncts.Count == 8) break; // enough spellings; a long alias list costs look-ups per query
+        }
+        return best.Disjuncts.Count == 0 ? null : best;
     }
 
     private static string Describe(EntityType type) => type switch
