@@ -125,7 +125,10 @@ public sealed class ArabicSearchEngine : IDisposable
 
 
     /// <summary>Opens (or creates) the on-disk index described by <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid, or have no <see cref="ArabicSearchOptions.IndexPath"/>.</exception>
     /// <exception cref="IndexNotFoundException">There is no index and none may be created.</exception>
+    /// <exception cref="IndexWriteException">The index folder cannot be created (a part of its path is a file, or
+    /// permission is denied) or cannot be written (permission denied, a read-only file system); the message says which.</exception>
     /// <exception cref="IndexInUseException">Another writer holds the index.</exception>
     /// <exception cref="IndexCorruptException">The index's files are damaged.</exception>
     public static ArabicSearchEngine Open(ArabicSearchOptions options)
@@ -135,10 +138,65 @@ public sealed class ArabicSearchEngine : IDisposable
         if (options.IndexPath is null) throw new ArgumentException("IndexPath is required; use CreateInMemory for an in-memory index.", nameof(options));
         var path = new DirectoryInfo(options.IndexPath);
         if (File.Exists(options.IndexPath) || (options.ReadOnly && !path.Exists)) throw IndexNotFoundException.Missing(options.IndexPath);
+        if (!options.ReadOnly && options.CreateIfMissing && !path.Exists) CreateFolder(options.IndexPath);
         // NIOFSDirectory, not MMapDirectory: in Lucene.Net 4.8.0-beta00017 MMap is far slower under concurrent search and can crash.
         // Our lock factory, not Lucene.Net's NativeFSLockFactory: that one does not exclude other processes on Linux.
         // DurableNIOFSDirectory also fsyncs the folder on commit, as Java Lucene does and Lucene.Net 4.8 does not.
-        return new ArabicSearchEngine(new DurableNIOFSDirectory(path, new ExclusiveFileLockFactory(path.FullName)), options, options.IndexPath);
+        try
+        {
+            return new ArabicSearchEngine(new DurableNIOFSDirectory(path, new ExclusiveFileLockFactory(path.FullName)), options, options.IndexPath);
+        }
+        catch (IndexInUseException e) when (NotWritable(options.IndexPath, e) is { } reason)
+        {
+            // The lock file could not be created or opened for a reason other than another holder: say so, rather
+            // than send the user looking for a process that does not exist.
+            throw new IndexWriteException($"The index folder '{options.IndexPath}' cannot be written: {reason}.", e);
+        }
+    }
+
+    /// <summary>Creates the folder of a new index, or says clearly why it cannot be.</summary>
+    private static void CreateFolder(string indexPath)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(indexPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string? fileInTheWay = FileAmongParents(indexPath);
+            string reason = fileInTheWay is not null ? $"'{fileInTheWay}' is a file, not a folder"
+                : e is UnauthorizedAccessException ? "permission denied"
+                : e.Message;
+            throw new IndexWriteException($"The index folder '{indexPath}' cannot be created: {reason}.", e);
+        }
+    }
+
+    private static string? FileAmongParents(string indexPath)
+    {
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(indexPath)); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+            if (File.Exists(dir)) return dir;
+        return null;
+    }
+
+    /// <summary>Why the write lock failed when it is not held elsewhere (permission denied, a read-only file system), or null when it is held.</summary>
+    private static string? NotWritable(string indexPath, Exception failure)
+    {
+        for (var e = failure.InnerException; e is not null; e = e.InnerException)
+            if (e is UnauthorizedAccessException) return "permission denied";
+        // Can a new file be made in the folder at all? If not, the lock was never held by anyone.
+        try
+        {
+            using var probe = new FileStream(Path.Combine(indexPath, $".write-probe-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+        catch (IOException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Opens an engine over any Lucene directory (tests inject faults this way). The engine owns the directory.</summary>
