@@ -232,10 +232,16 @@ public sealed class ArabicSearchEngine : IDisposable
     public EntityRecognizer Entities => _recognizer;
 
     /// <summary>Adds an article, replacing any article with the same id. Visible to searches at once; durable after <see cref="Commit"/>.</summary>
+    /// <param name="article">The article: a non-blank <see cref="Article.Id"/>, a body of at most <see cref="Article.MaxBodyChars"/> characters, and no null text property.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="article"/> or one of its text properties (<c>article.Body</c>, <c>article.Title</c>, <c>article.Source</c>, <c>article.Url</c>, <c>article.Category</c>, <c>article.Author</c>) is null.</exception>
+    /// <exception cref="ArgumentException">The id is empty or blank (<c>article.Id</c>), or the body is over <see cref="Article.MaxBodyChars"/> characters (<c>article.Body</c>).</exception>
+    /// <exception cref="InvalidOperationException">The engine was opened <see cref="ArabicSearchOptions.ReadOnly"/>.</exception>
+    /// <exception cref="IndexWriteException">Writing failed, now or earlier without a <see cref="Rollback"/> since; see <see cref="Rollback"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
     public void AddOrUpdate(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        Validate(article);
+        Validate(article, nameof(article));
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         Guarded(() => _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article)));
         Wrote(1);
@@ -264,15 +270,22 @@ public sealed class ArabicSearchEngine : IDisposable
     /// Adds or updates many articles as one step: searches in this process and commits see all of them or none.
     /// Every article is validated before any is written.
     /// </summary>
+    /// <param name="articles">The articles, each as <see cref="AddOrUpdate(Article)"/> takes it; the last of several with one id wins.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="articles"/>, an element or one of its text properties is null; the parameter is named as <c>articles[i].Body</c>.</exception>
+    /// <exception cref="ArgumentException">An element's id is empty or blank, or its body is over <see cref="Article.MaxBodyChars"/> characters; named as <c>articles[i].Id</c>, <c>articles[i].Body</c>. Nothing was written.</exception>
+    /// <exception cref="InvalidOperationException">The engine was opened <see cref="ArabicSearchOptions.ReadOnly"/>.</exception>
     /// <exception cref="IndexWriteException">Writing failed; see <see cref="Rollback"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
     public void AddOrUpdate(IEnumerable<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var documents = new List<(Term, IEnumerable<IIndexableField>)>();
+        int i = 0;
         foreach (var a in articles)
         {
-            ArgumentNullException.ThrowIfNull(a, nameof(articles));
-            Validate(a);
+            string name = $"{nameof(articles)}[{i++}]";
+            ArgumentNullException.ThrowIfNull(a, name);
+            Validate(a, name);
             documents.Add((new Term(FieldNames.Id, a.Id), _mapper.ToDocument(a)));
         }
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -433,13 +446,25 @@ public sealed class ArabicSearchEngine : IDisposable
         return _index.Read(work);
     }
 
-    private static void Validate(Article a)
+    /// <summary>Checks an article before it is mapped; <paramref name="name"/> is the caller's parameter, as messages name it.</summary>
+    private static void Validate(Article a, string name)
     {
-        if (string.IsNullOrWhiteSpace(a.Id)) throw new ArgumentException("An article needs a non-empty id.", nameof(a));
-        ArgumentNullException.ThrowIfNull(a.Body);
-        ArgumentNullException.ThrowIfNull(a.Title);
-        ArgumentNullException.ThrowIfNull(a.Source);
-        ArgumentNullException.ThrowIfNull(a.Url);
+        if (a.Id is null) throw new ArgumentNullException($"{name}.Id", "An article needs a non-empty id.");
+        if (string.IsNullOrWhiteSpace(a.Id)) throw new ArgumentException("An article needs a non-empty id.", $"{name}.Id");
+        string id = a.Id.Length <= 80 ? a.Id : a.Id[..80] + "…";
+        if (a.Body is null) throw new ArgumentNullException($"{name}.Body", $"The body of article '{id}' is null; use \"\" for an article without one.");
+        if (a.Body.Length > Article.MaxBodyChars)
+            throw new ArgumentException($"The body of article '{id}' has {a.Body.Length:N0} characters; at most {Article.MaxBodyChars:N0} are allowed.", $"{name}.Body");
+        NotNull(a.Title, $"{name}.Title");
+        NotNull(a.Source, $"{name}.Source");
+        NotNull(a.Url, $"{name}.Url");
+        NotNull(a.Category, $"{name}.Category");
+        NotNull(a.Author, $"{name}.Author");
+
+        static void NotNull(string? value, string property)
+        {
+            if (value is null) throw new ArgumentNullException(property, "Use \"\" for an empty value.");
+        }
     }
 
     /// <summary>Releases the index: rolls back uncommitted writes and frees the write lock.</summary>
