@@ -365,14 +365,17 @@ public sealed class ArabicSearchEngine : IDisposable
     }
 
     /// <summary>Runs a search.</summary>
-    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
+    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds: <see cref="SearchRequest.Skip"/> +
+    /// <see cref="SearchRequest.Top"/> over <see cref="ArabicSearchOptions.MaxResultWindow"/>, a negative count, an
+    /// enum value that is not defined (<c>(SearchSort)99</c>), <see cref="SearchRequest.PhraseSlop"/> with an exact
+    /// phrase, an empty entity, source or category name, a query over its size or cost budget, a cursor from another query.</exception>
     public SearchResults Search(SearchRequest request) => Search(request, CancellationToken.None);
 
     /// <summary>
     /// Runs a search that stops when <paramref name="cancellationToken"/> is cancelled (e.g. ASP.NET Core's
     /// <c>HttpContext.RequestAborted</c>): the collectors check it at every index segment and every 1,024 matches.
     /// </summary>
-    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
+    /// <exception cref="InvalidQueryException">As for <see cref="Search(SearchRequest)"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled before or during the search.</exception>
     public SearchResults Search(SearchRequest request, CancellationToken cancellationToken)
     {
