@@ -125,7 +125,10 @@ public sealed class ArabicSearchEngine : IDisposable
 
 
     /// <summary>Opens (or creates) the on-disk index described by <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid, or have no <see cref="ArabicSearchOptions.IndexPath"/>.</exception>
     /// <exception cref="IndexNotFoundException">There is no index and none may be created.</exception>
+    /// <exception cref="IndexWriteException">The index folder cannot be created (a part of its path is a file, or
+    /// permission is denied) or cannot be written (permission denied, a read-only file system); the message says which.</exception>
     /// <exception cref="IndexInUseException">Another writer holds the index.</exception>
     /// <exception cref="IndexCorruptException">The index's files are damaged.</exception>
     public static ArabicSearchEngine Open(ArabicSearchOptions options)
@@ -135,10 +138,65 @@ public sealed class ArabicSearchEngine : IDisposable
         if (options.IndexPath is null) throw new ArgumentException("IndexPath is required; use CreateInMemory for an in-memory index.", nameof(options));
         var path = new DirectoryInfo(options.IndexPath);
         if (File.Exists(options.IndexPath) || (options.ReadOnly && !path.Exists)) throw IndexNotFoundException.Missing(options.IndexPath);
+        if (!options.ReadOnly && options.CreateIfMissing && !path.Exists) CreateFolder(options.IndexPath);
         // NIOFSDirectory, not MMapDirectory: in Lucene.Net 4.8.0-beta00017 MMap is far slower under concurrent search and can crash.
         // Our lock factory, not Lucene.Net's NativeFSLockFactory: that one does not exclude other processes on Linux.
         // DurableNIOFSDirectory also fsyncs the folder on commit, as Java Lucene does and Lucene.Net 4.8 does not.
-        return new ArabicSearchEngine(new DurableNIOFSDirectory(path, new ExclusiveFileLockFactory(path.FullName)), options, options.IndexPath);
+        try
+        {
+            return new ArabicSearchEngine(new DurableNIOFSDirectory(path, new ExclusiveFileLockFactory(path.FullName)), options, options.IndexPath);
+        }
+        catch (IndexInUseException e) when (NotWritable(options.IndexPath, e) is { } reason)
+        {
+            // The lock file could not be created or opened for a reason other than another holder: say so, rather
+            // than send the user looking for a process that does not exist.
+            throw new IndexWriteException($"The index folder '{options.IndexPath}' cannot be written: {reason}.", e);
+        }
+    }
+
+    /// <summary>Creates the folder of a new index, or says clearly why it cannot be.</summary>
+    private static void CreateFolder(string indexPath)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(indexPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string? fileInTheWay = FileAmongParents(indexPath);
+            string reason = fileInTheWay is not null ? $"'{fileInTheWay}' is a file, not a folder"
+                : e is UnauthorizedAccessException ? "permission denied"
+                : e.Message;
+            throw new IndexWriteException($"The index folder '{indexPath}' cannot be created: {reason}.", e);
+        }
+    }
+
+    private static string? FileAmongParents(string indexPath)
+    {
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(indexPath)); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+            if (File.Exists(dir)) return dir;
+        return null;
+    }
+
+    /// <summary>Why the write lock failed when it is not held elsewhere (permission denied, a read-only file system), or null when it is held.</summary>
+    private static string? NotWritable(string indexPath, Exception failure)
+    {
+        for (var e = failure.InnerException; e is not null; e = e.InnerException)
+            if (e is UnauthorizedAccessException) return "permission denied";
+        // Can a new file be made in the folder at all? If not, the lock was never held by anyone.
+        try
+        {
+            using var probe = new FileStream(Path.Combine(indexPath, $".write-probe-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+        catch (IOException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Opens an engine over any Lucene directory (tests inject faults this way). The engine owns the directory.</summary>
@@ -174,10 +232,16 @@ public sealed class ArabicSearchEngine : IDisposable
     public EntityRecognizer Entities => _recognizer;
 
     /// <summary>Adds an article, replacing any article with the same id. Visible to searches at once; durable after <see cref="Commit"/>.</summary>
+    /// <param name="article">The article: a non-blank <see cref="Article.Id"/>, a body of at most <see cref="Article.MaxBodyChars"/> characters, and no null text property.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="article"/> or one of its text properties (<c>article.Body</c>, <c>article.Title</c>, <c>article.Source</c>, <c>article.Url</c>, <c>article.Category</c>, <c>article.Author</c>) is null.</exception>
+    /// <exception cref="ArgumentException">The id is empty or blank (<c>article.Id</c>), or the body is over <see cref="Article.MaxBodyChars"/> characters (<c>article.Body</c>).</exception>
+    /// <exception cref="InvalidOperationException">The engine was opened <see cref="ArabicSearchOptions.ReadOnly"/>.</exception>
+    /// <exception cref="IndexWriteException">Writing failed, now or earlier without a <see cref="Rollback"/> since; see <see cref="Rollback"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
     public void AddOrUpdate(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        Validate(article);
+        Validate(article, nameof(article));
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         Guarded(() => _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article)));
         Wrote(1);
@@ -206,15 +270,22 @@ public sealed class ArabicSearchEngine : IDisposable
     /// Adds or updates many articles as one step: searches in this process and commits see all of them or none.
     /// Every article is validated before any is written.
     /// </summary>
+    /// <param name="articles">The articles, each as <see cref="AddOrUpdate(Article)"/> takes it; the last of several with one id wins.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="articles"/>, an element or one of its text properties is null; the parameter is named as <c>articles[i].Body</c>.</exception>
+    /// <exception cref="ArgumentException">An element's id is empty or blank, or its body is over <see cref="Article.MaxBodyChars"/> characters; named as <c>articles[i].Id</c>, <c>articles[i].Body</c>. Nothing was written.</exception>
+    /// <exception cref="InvalidOperationException">The engine was opened <see cref="ArabicSearchOptions.ReadOnly"/>.</exception>
     /// <exception cref="IndexWriteException">Writing failed; see <see cref="Rollback"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
     public void AddOrUpdate(IEnumerable<Article> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var documents = new List<(Term, IEnumerable<IIndexableField>)>();
+        int i = 0;
         foreach (var a in articles)
         {
-            ArgumentNullException.ThrowIfNull(a, nameof(articles));
-            Validate(a);
+            string name = $"{nameof(articles)}[{i++}]";
+            ArgumentNullException.ThrowIfNull(a, name);
+            Validate(a, name);
             documents.Add((new Term(FieldNames.Id, a.Id), _mapper.ToDocument(a)));
         }
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -294,14 +365,17 @@ public sealed class ArabicSearchEngine : IDisposable
     }
 
     /// <summary>Runs a search.</summary>
-    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
+    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds: <see cref="SearchRequest.Skip"/> +
+    /// <see cref="SearchRequest.Top"/> over <see cref="ArabicSearchOptions.MaxResultWindow"/>, a negative count, an
+    /// enum value that is not defined (<c>(SearchSort)99</c>), <see cref="SearchRequest.PhraseSlop"/> with an exact
+    /// phrase, an empty entity, source or category name, a query over its size or cost budget, a cursor from another query.</exception>
     public SearchResults Search(SearchRequest request) => Search(request, CancellationToken.None);
 
     /// <summary>
     /// Runs a search that stops when <paramref name="cancellationToken"/> is cancelled (e.g. ASP.NET Core's
     /// <c>HttpContext.RequestAborted</c>): the collectors check it at every index segment and every 1,024 matches.
     /// </summary>
-    /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds.</exception>
+    /// <exception cref="InvalidQueryException">As for <see cref="Search(SearchRequest)"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled before or during the search.</exception>
     public SearchResults Search(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -375,13 +449,25 @@ public sealed class ArabicSearchEngine : IDisposable
         return _index.Read(work);
     }
 
-    private static void Validate(Article a)
+    /// <summary>Checks an article before it is mapped; <paramref name="name"/> is the caller's parameter, as messages name it.</summary>
+    private static void Validate(Article a, string name)
     {
-        if (string.IsNullOrWhiteSpace(a.Id)) throw new ArgumentException("An article needs a non-empty id.", nameof(a));
-        ArgumentNullException.ThrowIfNull(a.Body);
-        ArgumentNullException.ThrowIfNull(a.Title);
-        ArgumentNullException.ThrowIfNull(a.Source);
-        ArgumentNullException.ThrowIfNull(a.Url);
+        if (a.Id is null) throw new ArgumentNullException($"{name}.Id", "An article needs a non-empty id.");
+        if (string.IsNullOrWhiteSpace(a.Id)) throw new ArgumentException("An article needs a non-empty id.", $"{name}.Id");
+        string id = a.Id.Length <= 80 ? a.Id : a.Id[..80] + "…";
+        if (a.Body is null) throw new ArgumentNullException($"{name}.Body", $"The body of article '{id}' is null; use \"\" for an article without one.");
+        if (a.Body.Length > Article.MaxBodyChars)
+            throw new ArgumentException($"The body of article '{id}' has {a.Body.Length:N0} characters; at most {Article.MaxBodyChars:N0} are allowed.", $"{name}.Body");
+        NotNull(a.Title, $"{name}.Title");
+        NotNull(a.Source, $"{name}.Source");
+        NotNull(a.Url, $"{name}.Url");
+        NotNull(a.Category, $"{name}.Category");
+        NotNull(a.Author, $"{name}.Author");
+
+        static void NotNull(string? value, string property)
+        {
+            if (value is null) throw new ArgumentNullException(property, "Use \"\" for an empty value.");
+        }
     }
 
     /// <summary>Releases the index: rolls back uncommitted writes and frees the write lock.</summary>

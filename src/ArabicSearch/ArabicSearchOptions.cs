@@ -6,10 +6,17 @@ namespace ArabicSearch;
 /// <summary>How an <see cref="ArabicSearchEngine"/> opens its index. Immutable; validated once when the engine opens.</summary>
 public sealed record ArabicSearchOptions
 {
-    /// <summary>The index folder. Null means an in-memory index (see <see cref="ArabicSearchEngine.CreateInMemory"/>).</summary>
+    /// <summary>
+    /// The index folder. Null means an in-memory index (see <see cref="ArabicSearchEngine.CreateInMemory"/>), except
+    /// when the options come from configuration, where it is required (see
+    /// <see cref="ServiceCollectionExtensions.AddArabicSearch(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/>).
+    /// </summary>
     public string? IndexPath { get; init; }
 
-    /// <summary>Open for searching only: no write lock is taken and no index is created. Default false.</summary>
+    /// <summary>
+    /// Open for searching only: no write lock is taken and no index is created. Default false. Needs
+    /// <see cref="IndexPath"/>: read-only options without one are refused with <see cref="ArgumentException"/>.
+    /// </summary>
     public bool ReadOnly { get; init; }
 
     /// <summary>Create the index when the folder holds none (ignored when <see cref="ReadOnly"/>). Default true.</summary>
@@ -82,6 +89,7 @@ public sealed record ArabicSearchOptions
         if (RefreshInterval is { } every && (every <= TimeSpan.Zero || every > TimeSpan.FromDays(1))) throw new ArgumentException("RefreshInterval must be positive and at most one day.");
         if (SlowQueryThreshold < TimeSpan.Zero) throw new ArgumentException("SlowQueryThreshold must not be negative.");
         if (IndexPath is not null && string.IsNullOrWhiteSpace(IndexPath)) throw new ArgumentException("IndexPath is empty.");
+        if (ReadOnly && IndexPath is null) throw new ArgumentException("ReadOnly needs an IndexPath: an in-memory index is empty, so it cannot be opened read-only.");
         if (TitleWeight is < 1 or > 10) throw new ArgumentException("TitleWeight must be between 1 and 10.");
         if (!(ExactViewWeight >= 0) || float.IsInfinity(ExactViewWeight)) throw new ArgumentException("ExactViewWeight must be zero or positive.");
         if (!(LooseViewWeight >= 0) || float.IsInfinity(LooseViewWeight)) throw new ArgumentException("LooseViewWeight must be zero or positive.");

@@ -45,6 +45,11 @@ public sealed class IndexCorruptException : ArabicSearchException
 /// every write since then, from any thread, was discarded. Further writes and commits throw this exception until
 /// <see cref="ArabicSearchEngine.Rollback"/> acknowledges the loss.
 /// </summary>
+/// <remarks>
+/// <see cref="ArabicSearchEngine.Open(ArabicSearchOptions)"/> throws it too, with no engine to roll back, when the index folder cannot be
+/// created (a part of its path is a file, permission is denied) or written (its write lock cannot be made for a reason
+/// other than another holder, which is <see cref="IndexInUseException"/>).
+/// </remarks>
 public sealed class IndexWriteException : ArabicSearchException
 {
     /// <summary>Creates the exception.</summary>

@@ -16,7 +16,7 @@ public static class ServiceCollectionExtensions
     /// </summary>
     /// <example><code>services.AddArabicSearch(options => options with { IndexPath = "index" });</code></example>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Given the defaults, returns the options. An options without <see cref="ArabicSearchOptions.IndexPath"/> gives an in-memory index.</param>
+    /// <param name="configure">Given the defaults, returns the options. An options without <see cref="ArabicSearchOptions.IndexPath"/> gives an in-memory index (not with <see cref="ArabicSearchOptions.ReadOnly"/>, which needs an index folder: resolving the engine then throws <see cref="ArgumentException"/>).</param>
     /// <exception cref="InvalidOperationException">An unnamed engine is already registered.</exception>
     public static IServiceCollection AddArabicSearch(this IServiceCollection services, Func<ArabicSearchOptions, ArabicSearchOptions> configure)
     {
@@ -50,7 +50,14 @@ public static class ServiceCollectionExtensions
     /// properties of <see cref="ArabicSearchOptions"/>: <c>IndexPath</c>, <c>ReadOnly</c>, <c>RefreshInterval</c> as
     /// <c>00:00:02</c>, …). The options are bound and validated here, at start-up, not on first use.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The section cannot be bound or its values are invalid; the message names the section.</exception>
+    /// <remarks>
+    /// <c>IndexPath</c> is required: a missing or misspelled section, or one without <c>IndexPath</c>, fails here rather
+    /// than opening an empty in-memory index that a health check would report healthy. For an in-memory engine use
+    /// <see cref="AddArabicSearch(IServiceCollection, Func{ArabicSearchOptions, ArabicSearchOptions})"/>. A key that is
+    /// not an option (<c>IndexPth</c>) is refused, and so is <c>ReadOnly</c> without <c>IndexPath</c>.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The section is missing or empty, has no <c>IndexPath</c>, has a key
+    /// that is not an option, or a value that cannot be bound or is invalid; the message names the section and the key.</exception>
     public static IServiceCollection AddArabicSearch(this IServiceCollection services, IConfiguration configuration)
     {
         var options = Bind(configuration);
@@ -58,6 +65,7 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>As <see cref="AddArabicSearch(IServiceCollection, IConfiguration)"/>, for an engine named <paramref name="name"/>.</summary>
+    /// <exception cref="InvalidOperationException">As for the unnamed overload, or an engine with that name is already registered.</exception>
     public static IServiceCollection AddArabicSearch(this IServiceCollection services, string name, IConfiguration configuration)
     {
         var options = Bind(configuration);
@@ -89,11 +97,20 @@ public static class ServiceCollectionExtensions
     private static ArabicSearchOptions Bind(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        string where = configuration is IConfigurationSection s ? $"configuration section '{s.Path}'" : "the configuration";
+        var section = configuration as IConfigurationSection;
+        string where = section is not null ? $"configuration section '{section.Path}'" : "the configuration";
+        string key = section is not null ? $"{section.Path}:{nameof(ArabicSearchOptions.IndexPath)}" : nameof(ArabicSearchOptions.IndexPath);
+        // A missing or misspelled section binds to the defaults, which would open an empty in-memory index that reports
+        // healthy: refused, so that a typo fails at start-up. An in-memory engine is registered with the delegate overload.
+        if (section is not null && !section.Exists())
+            throw new InvalidOperationException($"ArabicSearch options in {where} are invalid: the section is missing or empty; it needs at least the key '{key}' (the index folder).");
         ArabicSearchOptions options;
         try
         {
-            options = configuration.Get<ArabicSearchOptions>() ?? new ArabicSearchOptions();
+            // An unknown key (IndexPth, TitleBoost) is an error, not silently ignored.
+            options = configuration.Get<ArabicSearchOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new ArabicSearchOptions();
+            if (options.IndexPath is null)
+                throw new InvalidOperationException($"the key '{key}' (the index folder) is missing; a configuration always names an on-disk index.");
             options.Validate();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
@@ -105,6 +122,7 @@ public static class ServiceCollectionExtensions
 
     private static ArabicSearchEngine OpenEngine(IServiceProvider provider, ArabicSearchOptions options)
     {
+        options.Validate(); // before CreateInMemory, which would drop ReadOnly
         if (options.LoggerFactory is null && provider.GetService(typeof(ILoggerFactory)) is ILoggerFactory loggers) options = options with { LoggerFactory = loggers };
         return options.IndexPath is null ? ArabicSearchEngine.CreateInMemory(options) : ArabicSearchEngine.Open(options);
     }

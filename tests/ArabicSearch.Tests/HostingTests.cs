@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -45,6 +46,72 @@ public class HostingTests
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static IConfiguration Config(params (string Key, string Value)[] pairs) =>
+        new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
+
+    [Test] // a missing section used to bind the defaults: an empty in-memory index that reported healthy
+    public void AddArabicSearch_configuration_without_the_section_fails_at_registration_naming_the_key()
+    {
+        var config = Config(("Other:IndexPath", "idx"));
+        Assert.That(() => new ServiceCollection().AddArabicSearch(config.GetSection("Search")),
+            Throws.InvalidOperationException.With.Message.Contains("'Search'").And.Message.Contains("Search:IndexPath"));
+    }
+
+    [Test]
+    public void AddArabicSearch_configuration_without_IndexPath_fails_at_registration_naming_the_key()
+    {
+        var config = Config(("Search:RefreshInterval", "00:00:02"));
+        Assert.That(() => new ServiceCollection().AddArabicSearch(config.GetSection("Search")),
+            Throws.InvalidOperationException.With.Message.Contains("'Search:IndexPath'").And.Message.Contains("missing"));
+        Assert.That(() => new ServiceCollection().AddArabicSearch("news", config.GetSection("Search")),
+            Throws.InvalidOperationException.With.Message.Contains("'Search:IndexPath'"));
+    }
+
+    [Test]
+    public void AddArabicSearch_configuration_with_a_misspelled_key_names_it()
+    {
+        var config = Config(("Search:IndexPth", "idx"), ("Search:IndexPath", "idx"));
+        Assert.That(() => new ServiceCollection().AddArabicSearch(config.GetSection("Search")),
+            Throws.InvalidOperationException.With.Message.Contains("'Search'").And.Message.Contains("IndexPth"));
+    }
+
+    [Test]
+    public void AddArabicSearch_configuration_read_only_without_IndexPath_is_refused()
+    {
+        var config = Config(("Search:ReadOnly", "true"));
+        Assert.That(() => new ServiceCollection().AddArabicSearch(config.GetSection("Search")),
+            Throws.InvalidOperationException.With.Message.Contains("Search:IndexPath"));
+    }
+
+    [Test] // the delegate overload used to open a writable in-memory index, silently dropping ReadOnly
+    public void AddArabicSearch_read_only_without_IndexPath_is_refused_when_resolved()
+    {
+        using var provider = new ServiceCollection().AddArabicSearch(o => o with { ReadOnly = true }).BuildServiceProvider();
+        Assert.That(() => provider.GetRequiredService<ArabicSearchEngine>(), Throws.ArgumentException.With.Message.Contains("ReadOnly needs an IndexPath"));
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { ReadOnly = true }), Throws.ArgumentException.With.Message.Contains("ReadOnly needs an IndexPath"));
+    }
+
+    [Test]
+    public void AddArabicSearch_configuration_with_IndexPath_opens_that_index()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "arabicsearch-cfg-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var config = Config(("Search:IndexPath", dir), ("Search:RefreshInterval", "00:00:02"));
+            using (var provider = new ServiceCollection().AddArabicSearch(config.GetSection("Search")).BuildServiceProvider())
+            {
+                var engine = provider.GetRequiredService<ArabicSearchEngine>();
+                engine.AddOrUpdate(new Article("x", "نص عن بغداد"));
+                engine.Commit();
+            }
+            Assert.That(Directory.EnumerateFiles(dir, "segments_*").Any(), Is.True);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
 

@@ -109,4 +109,50 @@ public class IndexLifecycleTests
         Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }),
             Throws.TypeOf<IndexInUseException>().With.Message.Contains("in use"));
     }
+
+    [Test] // `--index /etc/passwd/sub` used to say "in use by another process (its write lock is held)"
+    public void Open_under_a_file_says_the_folder_cannot_be_created()
+    {
+        string file = Path.Combine(_dir, "passwd");
+        File.WriteAllText(file, "root");
+        string index = Path.Combine(file, "sub");
+        Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = index }),
+            Throws.TypeOf<IndexWriteException>().With.Message.EqualTo($"The index folder '{index}' cannot be created: '{file}' is a file, not a folder."));
+        Assert.That(File.ReadAllText(file), Is.EqualTo("root"));
+    }
+
+    [Test, Platform(Exclude = "Win", Reason = "needs Unix permissions")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Open_of_a_folder_without_write_permission_says_so_not_in_use()
+    {
+        string folder = Path.Combine(_dir, "locked");
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            if (CanWrite(folder)) Assert.Ignore("permissions are not enforced for this user (root)");
+            Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = folder }),
+                Throws.TypeOf<IndexWriteException>().With.Message.Contains("cannot be written").And.Message.Contains("permission denied"));
+            Assert.That(() => ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = Path.Combine(folder, "new") }),
+                Throws.TypeOf<IndexWriteException>().With.Message.Contains("cannot be created: permission denied"));
+        }
+        finally
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static bool CanWrite(string folder)
+    {
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "probe"), "");
+            File.Delete(Path.Combine(folder, "probe"));
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }

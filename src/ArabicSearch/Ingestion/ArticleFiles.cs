@@ -38,10 +38,9 @@ public static class ArticleFiles
 
     /// <summary>
     /// The most characters an article body may have, in every input format; a longer body is reported and the record
-    /// skipped. 1,000,000 characters is about 2 MB of Arabic UTF-8, some 50 times the longest article of the ANT corpora:
-    /// a longer "article" is a dump or an attack, and every search that matches it pays for highlighting it.
+    /// skipped. The same limit as <see cref="Article.MaxBodyChars"/> (1,000,000), which the engine enforces.
     /// </summary>
-    public const int MaxBodyChars = 1_000_000;
+    public const int MaxBodyChars = Article.MaxBodyChars;
 
     internal static string BodyTooLong(int length) =>
         $"body of {length:N0} characters is over the limit of {MaxBodyChars:N0}; record skipped";

@@ -20,9 +20,10 @@ public sealed record ReadRecord(Article? Article, string? Problem)
 /// <remarks>
 /// Rules: a UTF-8 byte order mark and CRLF line ends are accepted silently. Invalid UTF-8 bytes and escaped lone
 /// surrogates (<c>"\ud800"</c>) are stored as U+FFFD and reported, and the article is indexed. A missing or empty id,
-/// a non-object line, invalid JSON, or a field of the wrong type (a number is accepted as an id) rejects the record.
-/// An unparseable <c>published</c> (read by <see cref="DateParsing.TryParse"/>) is reported and the article is
-/// indexed undated. A duplicate key in a record, or a body over <see cref="ArticleFiles.MaxBodyChars"/>, rejects the
+/// a non-object line, invalid JSON (reported as <c>file:line: invalid JSON (reason, at byte N of the line)</c>), or a
+/// field of the wrong type (a number is accepted as an id) rejects the record. An unparseable <c>published</c> (read by
+/// <see cref="DateParsing.TryParse"/>) is reported and the article is indexed undated; an empty or blank one, like a
+/// missing one or <c>null</c>, is no date and no problem. A duplicate key in a record, or a body over <see cref="ArticleFiles.MaxBodyChars"/>, rejects the
 /// record. Duplicate ids within a file or across runs: the last one read wins (the index updates by id).
 /// </remarks>
 public static class JsonLinesReader
@@ -91,7 +92,9 @@ public static class JsonLinesReader
             if (invalidUtf8) notes.Add("invalid UTF-8 replaced with U+FFFD");
             if (surrogates) notes.Add("lone surrogate escapes replaced with U+FFFD");
             DateOnly? published = null;
-            if (root.TryGetProperty("published", out var p) && p.ValueKind != JsonValueKind.Null)
+            // An empty or blank date is an absent one (exporters write "" for unknown), not an unparseable one.
+            if (root.TryGetProperty("published", out var p) && p.ValueKind != JsonValueKind.Null
+                && !(p.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(p.GetString())))
             {
                 if (p.ValueKind == JsonValueKind.String && DateParsing.TryParse(p.GetString() ?? "", out var d)) published = d;
                 else notes.Add($"unparseable \"published\" {Shorten(p.GetRawText())}; indexed undated");
@@ -119,11 +122,21 @@ public static class JsonLinesReader
         return null;
     }
 
+    /// <summary>
+    /// The parser's reason without its position suffix (<c>LineNumber: 0 | BytePositionInLine: 1.</c>, <c>Path: …</c>):
+    /// each line is parsed alone, so its line number is always 0, which misleads next to the file's line; the byte
+    /// position is kept, as <c>at byte N of the line</c> (counted from 0, in UTF-8).
+    /// </summary>
     private static string Reason(JsonException e)
     {
         var m = e.Message;
-        int cut = m.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? m[..cut].TrimEnd('.', ' ') : m;
+        foreach (var marker in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
+        {
+            int cut = m.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0) m = m[..cut];
+        }
+        m = m.TrimEnd('.', ' ');
+        return e.BytePositionInLine is { } at ? $"{m}, at byte {at} of the line" : m;
     }
 
     /// <summary>An id as problem lines show it: at most 80 characters.</summary>

@@ -59,6 +59,17 @@ internal sealed class QueryTranslator
         if (request.FacetLimit < 1) throw new InvalidQueryException($"FacetLimit must be at least 1, not {request.FacetLimit}.");
         if (request.PhraseSlop < 0) throw new InvalidQueryException($"PhraseSlop must be zero or more, not {request.PhraseSlop}.");
         if (request.PhraseSlop > MaxPhraseSlop) throw new InvalidQueryException($"PhraseSlop is {request.PhraseSlop}; at most {MaxPhraseSlop} is allowed.");
+        // An exact phrase has no slop: a slop given with it was silently dropped, and the phrase then matched only exactly.
+        if (request.PhraseSlop > 0 && request.PhraseMode == PhraseMode.Exact && !string.IsNullOrWhiteSpace(request.Phrase))
+            throw new InvalidQueryException($"PhraseSlop is {request.PhraseSlop}, but slop applies to stemmed phrases only (PhraseMode Stemmed); an exact phrase allows no words between its words.");
+        // Out-of-range enum values (a cast, or a number bound from JSON) would otherwise fall through to a default.
+        CheckDefined(request.Syntax, nameof(SearchRequest.Syntax));
+        CheckDefined(request.PhraseMode, nameof(SearchRequest.PhraseMode));
+        CheckDefined(request.DateField, nameof(SearchRequest.DateField));
+        CheckDefined(request.Sort, nameof(SearchRequest.Sort));
+        CheckNames(request.Entities, "An entity name");
+        CheckNames(request.Sources, "A source name");
+        CheckNames(request.Categories, "A category name");
         if ((long)request.Skip + request.Top > maxResultWindow)
             throw new InvalidQueryException($"Skip + Top is {(long)request.Skip + request.Top:N0}; at most {maxResultWindow:N0} hits can be paged through.");
         if (request.Entities.Count > MaxEntities)
@@ -66,6 +77,18 @@ internal sealed class QueryTranslator
         if (!(request.RecencyHalfLifeDays > 0) || double.IsInfinity(request.RecencyHalfLifeDays))
             throw new InvalidQueryException($"RecencyHalfLifeDays must be a positive number of days, not {request.RecencyHalfLifeDays}.");
         if (request.From > request.To) throw new InvalidQueryException($"The date range is empty: from {request.From:yyyy-MM-dd} is after to {request.To:yyyy-MM-dd}.");
+    }
+
+    private static void CheckDefined<T>(T value, string property) where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+            throw new InvalidQueryException($"{property} is {Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}, which is not a {typeof(T).Name}; use one of {string.Join(", ", Enum.GetNames<T>())}.");
+    }
+
+    private static void CheckNames(IReadOnlyList<string> names, string what)
+    {
+        foreach (var name in names)
+            if (string.IsNullOrWhiteSpace(name)) throw new InvalidQueryException($"{what} is empty.");
     }
 
     /// <summary>The Lucene query for <paramref name="request"/>.</summary>

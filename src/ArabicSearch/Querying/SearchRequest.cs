@@ -73,20 +73,36 @@ public sealed record SearchRequest
     /// <summary>How <see cref="Phrase"/> is matched. Default exact.</summary>
     public PhraseMode PhraseMode { get; init; } = PhraseMode.Exact;
 
-    /// <summary>Words allowed between or out of place in a stemmed phrase. Default 0.</summary>
+    /// <summary>
+    /// Words allowed between or out of place in a stemmed phrase (<see cref="PhraseMode"/> <see cref="PhraseMode.Stemmed"/>),
+    /// from 0 to 20. Default 0. An exact phrase allows none: a slop above 0 with <see cref="PhraseMode.Exact"/> throws
+    /// <see cref="InvalidQueryException"/> when searched.
+    /// </summary>
     public int PhraseSlop { get; init; }
 
-    /// <summary>Entities that must all be named (by any alias, Arabic or Latin, or canonical id).</summary>
-    public IReadOnlyList<string> Entities { get; init; } = [];
+    /// <summary>
+    /// Entities that must all be named (by any alias, Arabic or Latin, or canonical id); at most 64. Null (as a JSON
+    /// <c>null</c> binds) is read as empty; an empty or blank name throws <see cref="InvalidQueryException"/> when searched.
+    /// </summary>
+    public IReadOnlyList<string> Entities { get => _entities; init => _entities = value ?? []; }
 
     /// <summary>
-    /// Sources an article must have one of (any, when empty). Matching ignores case and surrounding spaces
-    /// (invariant culture), so <c>bbc</c> finds <c>BBC</c>; indexes written before 0.2 match only the exact spelling.
+    /// Sources an article must have one of (any, when empty or null). Matching ignores case and surrounding spaces
+    /// (invariant culture), so <c>bbc</c> finds <c>BBC</c>; articles indexed before the source key field existed
+    /// (early development builds) match only the exact spelling until indexed again. An empty or blank name throws
+    /// <see cref="InvalidQueryException"/> when searched.
     /// </summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => _sources; init => _sources = value ?? []; }
 
-    /// <summary>Categories (<see cref="Article.Category"/>) an article must have one of (any, when empty). Exact, case-sensitive match.</summary>
-    public IReadOnlyList<string> Categories { get; init; } = [];
+    /// <summary>
+    /// Categories (<see cref="Article.Category"/>) an article must have one of (any, when empty or null). Exact,
+    /// case-sensitive match. An empty or blank name throws <see cref="InvalidQueryException"/> when searched.
+    /// </summary>
+    public IReadOnlyList<string> Categories { get => _categories; init => _categories = value ?? []; }
+
+    private readonly IReadOnlyList<string> _entities = [];
+    private readonly IReadOnlyList<string> _sources = [];
+    private readonly IReadOnlyList<string> _categories = [];
 
     /// <summary>The first day of the date range, inclusive; null leaves it open.</summary>
     public DateOnly? From { get; init; }
@@ -106,7 +122,11 @@ public sealed record SearchRequest
     /// </summary>
     public double RecencyHalfLifeDays { get; init; } = 7;
 
-    /// <summary>Hits to skip, for paging. Default 0.</summary>
+    /// <summary>
+    /// Hits to skip, for paging; zero or more. Default 0. <see cref="Skip"/> + <see cref="Top"/> may be at most
+    /// <see cref="ArabicSearchOptions.MaxResultWindow"/> (default 1,000), or the search throws
+    /// <see cref="InvalidQueryException"/>; page beyond that with <see cref="After"/>. Must be 0 with <see cref="After"/>.
+    /// </summary>
     public int Skip { get; init; }
 
     /// <summary>
@@ -124,7 +144,12 @@ public sealed record SearchRequest
     /// <see cref="Sort"/> or for another query throws <see cref="InvalidQueryException"/>, with a one-line message.</remarks>
     public string? After { get; init; }
 
-    /// <summary>Hits to return. Default 10.</summary>
+    /// <summary>
+    /// Hits to return; zero or more. Default 10. 0 returns no hits but still counts them
+    /// (<see cref="SearchResults.Total"/>) and, with <see cref="Facets"/>, the facets. Without <see cref="After"/>,
+    /// <see cref="Skip"/> + <see cref="Top"/> may be at most <see cref="ArabicSearchOptions.MaxResultWindow"/>
+    /// (default 1,000); with it, <see cref="Top"/> alone may. Beyond either bound the search throws <see cref="InvalidQueryException"/>.
+    /// </summary>
     public int Top { get; init; } = 10;
 
     /// <summary>Also count entities, sources and months over all matches. Default false.</summary>

@@ -155,6 +155,31 @@ public class JsonLinesBadInputTests
         Assert.That(r.Find("تاريخ"), Is.EqualTo(new[] { "d" }));
     }
 
+    [TestCase("\"\"")]
+    [TestCase("\"  \"")]
+    [TestCase("\"\\t\"")]
+    [TestCase("null")]
+    public void Read_empty_date_is_absent_and_no_problem(string published)
+    {
+        using var r = Ingest($$"""{"id":"d","body":"خبر بلا تاريخ","published":{{published}}}""");
+        Assert.That(r.Problems, Is.Empty);
+        Assert.That(r.Articles.Single(a => a.Id == "d").Published, Is.Null);
+    }
+
+    [Test] // used to end with "LineNumber: 0 | BytePositionInLine: 1.", the per-line parser's line, next to the file's
+    public void Read_invalid_json_names_the_file_line_and_the_byte_not_the_parsers_line_zero()
+    {
+        using var r = Ingest("""{x""");
+        Assert.That(r.Problems, Is.EqualTo(new[] { "in.jsonl:2: invalid JSON ('x' is an invalid start of a property name. Expected a '\"', at byte 1 of the line)" }));
+    }
+
+    [Test]
+    public void Parse_invalid_json_reports_the_byte_position()
+    {
+        var record = JsonLinesReader.Parse("""{"id":"a","body":"x",}""", "q:13");
+        Assert.That(record.Problem, Does.StartWith("q:13: invalid JSON (").And.EndWith(", at byte 21 of the line)").And.Not.Contain("LineNumber"));
+    }
+
     [Test]
     public void Read_body_just_under_the_size_cap_is_indexed()
     {

@@ -175,7 +175,7 @@ public class WebTierTests
             ["Indexes:news:IndexPath"] = Path.Combine(_dir, "news"),
             ["Indexes:news:RefreshInterval"] = "00:00:02",
             ["Indexes:archive:IndexPath"] = Path.Combine(_dir, "archive"),
-            ["Indexes:archive:TitleBoost"] = "3",
+            ["Indexes:archive:TitleWeight"] = "3",
         }).Build();
         var services = new ServiceCollection().AddLogging()
             .AddArabicSearch("news", config.GetSection("Indexes:news"))
@@ -195,7 +195,7 @@ public class WebTierTests
     [Test]
     public void AddArabicSearch_validates_configuration_at_registration_and_refuses_a_second_unnamed_engine()
     {
-        var bad = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:Bm25B"] = "7" }).Build();
+        var bad = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = "idx", ["Search:Bm25B"] = "7" }).Build();
         Assert.That(() => new ServiceCollection().AddArabicSearch(bad.GetSection("Search")),
             Throws.InvalidOperationException.With.Message.Contains("'Search'").And.Message.Contains("Bm25B"));
         var services = new ServiceCollection().AddArabicSearch(o => o);
