@@ -40,6 +40,9 @@ public static class SearchServer
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // "Hosting failed to start" logs the whole exception (a ~3 KB stack trace for a port in use) before the same
+        // exception reaches the caller of Start, which reports it in one line; the category logs nothing else we run.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddArabicSearch(o => o with { IndexPath = options.IndexPath, ReadOnly = true, RefreshInterval = options.RefreshInterval });
         builder.Services.AddHealthChecks().AddArabicSearch();
         builder.Services.AddProblemDetails();
