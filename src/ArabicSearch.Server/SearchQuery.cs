@@ -80,6 +80,10 @@ internal sealed record SearchQuery
         if (page < 1) throw new InvalidQueryException($"page must be 1 or more, not {page}.");
         int pageSize = Int(query, "pageSize", DefaultPageSize);
         if (pageSize is < 1 or > MaxPageSize) throw new InvalidQueryException($"pageSize must be between 1 and {MaxPageSize}, not {pageSize}.");
+        string? after = One(query, "after");
+        // The cursor says where the page starts; a page number beside it would be ignored, so it is refused.
+        if (after is not null && page != 1)
+            throw new InvalidQueryException($"after cannot be combined with page {page}: the cursor already says where the page starts; drop page.");
         return new SearchQuery
         {
             Text = One(query, "q"),
@@ -95,7 +99,7 @@ internal sealed record SearchQuery
             Page = page,
             PageSize = pageSize,
             Facets = Flag(query, "facets") ?? facetsByDefault,
-            After = One(query, "after"),
+            After = after,
             Collapse = Flag(query, "collapse") ?? false,
         };
     }
@@ -148,15 +152,25 @@ internal sealed record SearchQuery
         return key.Length > 40 ? shown + "…" : shown;
     }
 
+    // A single-valued parameter given twice is refused: reading only one of them would silently drop the other.
     private static string? One(IQueryCollection query, string key)
     {
         var values = query[key];
-        string? value = values.Count == 0 ? null : values[^1];
+        if (values.Count > 1) throw new InvalidQueryException($"{key} is given {values.Count} times; give it once.");
+        string? value = values.Count == 0 ? null : values[0];
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private static string[] Many(IQueryCollection query, string key) =>
-        query[key].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+    // Repeatable parameters; an empty one (entity=) is refused as the library refuses an empty name.
+    private static string[] Many(IQueryCollection query, string key)
+    {
+        if (query[key].Any(string.IsNullOrWhiteSpace))
+        {
+            string what = key switch { "entity" => "An entity", "source" => "A source", "category" => "A category", _ => key };
+            throw new InvalidQueryException($"{what} name is empty ({key}=); give a name or leave {key} out.");
+        }
+        return query[key].Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+    }
 
     private static DateOnly? Date(IQueryCollection query, string key)
     {

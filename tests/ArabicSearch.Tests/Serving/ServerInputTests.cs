@@ -83,4 +83,16 @@ public class ServerInputTests
         string detail = await Problem(await _http.PostAsync("/api/search", content), HttpStatusCode.MethodNotAllowed);
         Assert.That(detail, Is.EqualTo("POST is not allowed on /api/search; use GET."));
     }
+
+    [TestCase("q=x&q=y", "q is given 2 times; give it once.")]
+    [TestCase("q=x&page=1&page=2", "page is given 2 times; give it once.")]
+    [TestCase("q=x&sort=newest&sort=oldest", "sort is given 2 times; give it once.")]
+    [TestCase("q=x&entity=", "An entity name is empty (entity=); give a name or leave entity out.")]
+    [TestCase("q=x&source=%20", "A source name is empty (source=); give a name or leave source out.")]
+    [TestCase("q=x&after=abc&page=3", "after cannot be combined with page 3: the cursor already says where the page starts; drop page.")]
+    public async Task Search_refuses_repeated_empty_or_conflicting_parameters(string query, string expected)
+    {
+        string detail = await Problem(await _http.GetAsync("/api/search?" + query), HttpStatusCode.BadRequest);
+        Assert.That(detail, Is.EqualTo(expected));
+    }
 }
