@@ -123,6 +123,30 @@ internal sealed record SearchQuery
         After = After,
     };
 
+    /// <summary>The most hits <see cref="ToRequest"/> can page through with <c>page</c> (the engine's default window, which the server uses).</summary>
+    public static int MaxResultWindow { get; } = new ArabicSearchOptions().MaxResultWindow;
+
+    /// <summary>The last page that can be served for <paramref name="total"/> hits: no more than the window allows.</summary>
+    public int LastPage(long total) =>
+        (int)Math.Min(Math.Min(int.MaxValue, (total + PageSize - 1) / PageSize), Math.Max(1, MaxResultWindow / PageSize));
+
+    /// <summary>
+    /// <paramref name="message"/> of the engine in this API's terms: the URL parameters (<c>page</c>, <c>pageSize</c>,
+    /// <c>after</c>, <c>collapse</c>) instead of the request properties (Skip, Top, After) that they set.
+    /// </summary>
+    public string InUrlTerms(string message)
+    {
+        if (message.StartsWith("Skip + Top is ", StringComparison.Ordinal))
+        {
+            int last = Math.Max(1, MaxResultWindow / PageSize);
+            string further = Collapse ? "" : "; page further with after (the nextCursor of a page)";
+            return $"page {Page:N0} is past the last page that can be served: at most {MaxResultWindow:N0} hits can be paged through, {last:N0} pages of pageSize {PageSize}{further}.";
+        }
+        if (message == "A cursor (After) cannot be combined with collapsing duplicates.")
+            return "after cannot be combined with collapse=true; page collapsed results with page.";
+        return message;
+    }
+
     /// <summary>The page URL for this state (<c>/?…</c>); parameters left at their defaults are omitted.</summary>
     public string ToUrl(string? article = null)
     {

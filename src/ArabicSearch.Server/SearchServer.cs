@@ -84,7 +84,7 @@ public static class SearchServer
         app.MapGet("/", (HttpContext http, ArabicSearchEngine engine) => SearchPage.Render(http, engine));
         app.MapGet("/api/search", (HttpContext http, ArabicSearchEngine engine) =>
         {
-            SearchQuery query;
+            SearchQuery? query = null;
             SearchResults results;
             try
             {
@@ -93,7 +93,7 @@ public static class SearchServer
             }
             catch (InvalidQueryException e)
             {
-                return Problem(400, "Bad query", e.Message);
+                return Problem(400, "Bad query", query?.InUrlTerms(e.Message) ?? e.Message);
             }
             return Json(SearchJson.ToJson(results));
         });

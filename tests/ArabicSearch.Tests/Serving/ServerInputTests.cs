@@ -95,4 +95,33 @@ public class ServerInputTests
         string detail = await Problem(await _http.GetAsync("/api/search?" + query), HttpStatusCode.BadRequest);
         Assert.That(detail, Is.EqualTo(expected));
     }
+
+    [TestCase("q=x&after=abc&collapse=true", "after cannot be combined with collapse=true; page collapsed results with page.")]
+    [TestCase("q=%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF&page=200", "page 200 is past the last page that can be served: at most 1,000 hits can be paged through, 100 pages of pageSize 10; page further with after (the nextCursor of a page).")]
+    [TestCase("q=%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF&page=101&collapse=true", "page 101 is past the last page that can be served: at most 1,000 hits can be paged through, 100 pages of pageSize 10.")]
+    public async Task Search_refuses_in_the_terms_of_the_url(string query, string expected)
+    {
+        string detail = await Problem(await _http.GetAsync("/api/search?" + query), HttpStatusCode.BadRequest);
+        Assert.That(detail, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Page_counts_only_the_pages_it_can_serve()
+    {
+        string last = await _http.GetStringAsync("/?q=" + Q("بغداد") + "&page=100");
+        Assert.That(last, Does.Contain("صفحة 100 من 100").And.Not.Contain("rel=\"next\""));
+        string first = await _http.GetStringAsync("/?q=" + Q("بغداد"));
+        Assert.That(first, Does.Contain("صفحة 1 من 100").And.Contain("rel=\"next\""));
+    }
+
+    [Test]
+    public async Task Page_with_collapse_offers_a_next_page_only_when_it_has_hits()
+    {
+        // Ten copies collapse into one hit: three hits in all, so two pages of two, although 12 articles match.
+        string one = await _http.GetStringAsync("/?q=" + Q("الموصل") + "&collapse=true&pageSize=2");
+        Assert.That(one, Does.Contain("rel=\"next\""));
+        string two = await _http.GetStringAsync("/?q=" + Q("الموصل") + "&collapse=true&pageSize=2&page=2");
+        Assert.That(System.Text.RegularExpressions.Regex.Count(two, "class=\"hit\""), Is.EqualTo(1));
+        Assert.That(two, Does.Not.Contain("rel=\"next\"").And.Not.Contain("صفحة 2 من"));
+    }
 }
