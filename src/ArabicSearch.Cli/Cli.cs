@@ -16,14 +16,51 @@ internal static class Cli
 {
     public static int Invoke(Command root, string[] args)
     {
-        var parse = root.Parse(args);
+        // No response files: '@word' is text (a handle, a hashtag-like search), not a file of arguments to read.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("Run 'arabicsearch --help' (or '<command> --help') for usage.");
+            var messages = parse.Errors.Select(e => Plain(e.Message)).Distinct().ToList();
+            foreach (var m in messages) Console.Error.WriteLine($"error: {m}");
+            // A message that names the flag and what it takes is enough; an unknown command or option gets the pointer to help.
+            if (!messages.All(m => m.StartsWith("--", StringComparison.Ordinal)))
+                Console.Error.WriteLine("Run 'arabicsearch --help' (or '<command> --help') for usage.");
             return ExitCodes.BadArguments;
         }
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    // System.CommandLine's message for a value its type cannot parse, which names the .NET type (System.Int32).
+    private static readonly System.Text.RegularExpressions.Regex CannotParse =
+        new(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[\w.]+)'\.?$", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+    /// <summary>A parse error as one line in the user's terms: "--top must be a whole number, not 'abc'."</summary>
+    internal static string Plain(string message)
+    {
+        var m = CannotParse.Match(message);
+        if (!m.Success) return message;
+        string what = m.Groups["type"].Value switch
+        {
+            "System.Int32" or "System.Int64" or "System.Int16" => "a whole number",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            var other => $"a {other.Split('.')[^1]}",
+        };
+        return $"{m.Groups["option"].Value} must be {what}, not '{m.Groups["value"].Value}'.";
+    }
+
+    /// <summary>
+    /// Accepts only <paramref name="values"/> for <paramref name="option"/>, refused in one line that lists them
+    /// (AcceptOnlyFromAmong prints one line per value).
+    /// </summary>
+    public static void OneOf(Option<string> option, params IReadOnlyList<string> values)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Implicit) return;
+            string? value = result.GetValueOrDefault<string>();
+            if (value is not null && !values.Contains(value, StringComparer.Ordinal))
+                result.AddError($"{option.Name} '{value}' is not one of {string.Join(", ", values)}.");
+        });
     }
 
     /// <summary>Runs a command body, turning exceptions into messages and exit codes.</summary>
@@ -56,12 +93,21 @@ internal static class Cli
     [
         ("ProcliticReadingWeight", "--proclitic-weight"), ("ExactViewWeight", "--exact-weight"), ("LooseViewWeight", "--loose-weight"),
         ("TitleWeight", "--title-weight"), ("Bm25K1", "--k1"), ("Bm25B", "--b"), ("RecencyHalfLifeDays", "--half-life"),
-        ("PhraseSlop", "--slop"), ("Skip", "--skip"), ("Top", "--top"),
+        ("PhraseSlop", "--slop"), ("Skip", "--skip"), ("Top", "--top"), ("After", "--after"),
+        ("CollapseDuplicates", "--collapse-duplicates"),
+    ];
+
+    // Whole phrases of the library's messages that name a request property in words, in the CLI's terms.
+    private static readonly (string Library, string Cli)[] Phrases =
+    [
+        ("A cursor (After) cannot be combined with collapsing duplicates.", "--after cannot be combined with --collapse-duplicates; page collapsed results with --skip."),
+        ("with a cursor (After)", "with --after"),
     ];
 
     /// <summary><paramref name="message"/> with the library's property names replaced by the CLI flags that set them.</summary>
     internal static string InFlagTerms(string message)
     {
+        foreach (var (library, cli) in Phrases) message = message.Replace(library, cli, StringComparison.Ordinal);
         foreach (var (property, flag) in Flags)
             message = System.Text.RegularExpressions.Regex.Replace(message, $@"\b{property}\b", flag);
         return message;

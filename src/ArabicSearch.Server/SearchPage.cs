@@ -44,13 +44,19 @@ internal static class SearchPage
         {
             try
             {
-                var results = engine.Search(query.ToRequest(), http.RequestAborted);
+                // Collapsed results do not say how many groups there are: ask for one hit more than the page shows,
+                // to know whether a next page exists (when the window allows it).
+                var request = query.ToRequest();
+                bool probe = query.Collapse && (long)request.Skip + request.Top < SearchQuery.MaxResultWindow;
+                var results = engine.Search(probe ? request with { Top = request.Top + 1 } : request, http.RequestAborted);
+                bool more = probe && results.Hits.Count > query.PageSize;
+                if (more) results = results with { Hits = results.Hits.Take(query.PageSize).ToList() };
                 Facets(html, query, results.Facets);
-                Results(html, query, results, engine.Entities);
+                Results(html, query, results, engine.Entities, more);
             }
             catch (InvalidQueryException e)
             {
-                html.Append("<p class=\"error\" role=\"alert\">").Append(H(e.Message)).Append("</p>");
+                html.Append("<p class=\"error\" role=\"alert\">").Append(H(query.InUrlTerms(e.Message))).Append("</p>");
                 status = 400;
             }
         }
@@ -84,7 +90,7 @@ internal static class SearchPage
         return Page(html, 200);
     }
 
-    private static void Results(StringBuilder html, SearchQuery query, SearchResults results, EntityRecognizer entities)
+    private static void Results(StringBuilder html, SearchQuery query, SearchResults results, EntityRecognizer entities, bool more)
     {
         html.Append("<section class=\"results\">");
         ActiveFilters(html, query, entities);
@@ -117,7 +123,7 @@ internal static class SearchPage
             html.Append("</li>");
         }
         html.Append("</ol>");
-        Pager(html, query, results.Total);
+        Pager(html, query, results.Total, more);
         html.Append("</section>");
     }
 
@@ -192,14 +198,20 @@ internal static class SearchPage
         Page = 1,
     };
 
-    private static void Pager(StringBuilder html, SearchQuery query, int total)
+    /// <summary>
+    /// Links to the previous and next pages. Without collapsing, the page count is what can be served (at most the
+    /// 1,000-hit window); collapsed, the number of groups is unknown, so the pager shows the page number and offers
+    /// a next page only when <paramref name="more"/> says it has hits.
+    /// </summary>
+    private static void Pager(StringBuilder html, SearchQuery query, int total, bool more)
     {
-        int pages = (int)Math.Min(int.MaxValue, ((long)total + query.PageSize - 1) / query.PageSize);
-        if (pages <= 1) return;
+        int? pages = query.Collapse ? null : query.LastPage(total);
+        bool next = query.Collapse ? more : query.Page < pages;
+        if (query.Page <= 1 && !next) return;
         html.Append("<nav class=\"pager\">");
         if (query.Page > 1) html.Append("<a rel=\"prev\" href=\"").Append(H((query with { Page = query.Page - 1 }).ToUrl())).Append("\">→ السابق</a> ");
-        html.Append("<span>").Append(H($"صفحة {query.Page:N0} من {pages:N0}")).Append("</span>");
-        if (query.Page < pages) html.Append(" <a rel=\"next\" href=\"").Append(H((query with { Page = query.Page + 1 }).ToUrl())).Append("\">التالي ←</a>");
+        html.Append("<span>").Append(H(pages is { } n ? $"صفحة {query.Page:N0} من {n:N0}" : $"صفحة {query.Page:N0}")).Append("</span>");
+        if (next) html.Append(" <a rel=\"next\" href=\"").Append(H((query with { Page = query.Page + 1 }).ToUrl())).Append("\">التالي ←</a>");
         html.Append("</nav>");
     }
 

@@ -80,6 +80,10 @@ internal sealed record SearchQuery
         if (page < 1) throw new InvalidQueryException($"page must be 1 or more, not {page}.");
         int pageSize = Int(query, "pageSize", DefaultPageSize);
         if (pageSize is < 1 or > MaxPageSize) throw new InvalidQueryException($"pageSize must be between 1 and {MaxPageSize}, not {pageSize}.");
+        string? after = One(query, "after");
+        // The cursor says where the page starts; a page number beside it would be ignored, so it is refused.
+        if (after is not null && page != 1)
+            throw new InvalidQueryException($"after cannot be combined with page {page}: the cursor already says where the page starts; drop page.");
         return new SearchQuery
         {
             Text = One(query, "q"),
@@ -95,7 +99,7 @@ internal sealed record SearchQuery
             Page = page,
             PageSize = pageSize,
             Facets = Flag(query, "facets") ?? facetsByDefault,
-            After = One(query, "after"),
+            After = after,
             Collapse = Flag(query, "collapse") ?? false,
         };
     }
@@ -118,6 +122,30 @@ internal sealed record SearchQuery
         CollapseDuplicates = Collapse,
         After = After,
     };
+
+    /// <summary>The most hits <see cref="ToRequest"/> can page through with <c>page</c> (the engine's default window, which the server uses).</summary>
+    public static int MaxResultWindow { get; } = new ArabicSearchOptions().MaxResultWindow;
+
+    /// <summary>The last page that can be served for <paramref name="total"/> hits: no more than the window allows.</summary>
+    public int LastPage(long total) =>
+        (int)Math.Min(Math.Min(int.MaxValue, (total + PageSize - 1) / PageSize), Math.Max(1, MaxResultWindow / PageSize));
+
+    /// <summary>
+    /// <paramref name="message"/> of the engine in this API's terms: the URL parameters (<c>page</c>, <c>pageSize</c>,
+    /// <c>after</c>, <c>collapse</c>) instead of the request properties (Skip, Top, After) that they set.
+    /// </summary>
+    public string InUrlTerms(string message)
+    {
+        if (message.StartsWith("Skip + Top is ", StringComparison.Ordinal))
+        {
+            int last = Math.Max(1, MaxResultWindow / PageSize);
+            string further = Collapse ? "" : "; page further with after (the nextCursor of a page)";
+            return $"page {Page:N0} is past the last page that can be served: at most {MaxResultWindow:N0} hits can be paged through, {last:N0} pages of pageSize {PageSize}{further}.";
+        }
+        if (message == "A cursor (After) cannot be combined with collapsing duplicates.")
+            return "after cannot be combined with collapse=true; page collapsed results with page.";
+        return message;
+    }
 
     /// <summary>The page URL for this state (<c>/?…</c>); parameters left at their defaults are omitted.</summary>
     public string ToUrl(string? article = null)
@@ -148,15 +176,25 @@ internal sealed record SearchQuery
         return key.Length > 40 ? shown + "…" : shown;
     }
 
+    // A single-valued parameter given twice is refused: reading only one of them would silently drop the other.
     private static string? One(IQueryCollection query, string key)
     {
         var values = query[key];
-        string? value = values.Count == 0 ? null : values[^1];
+        if (values.Count > 1) throw new InvalidQueryException($"{key} is given {values.Count} times; give it once.");
+        string? value = values.Count == 0 ? null : values[0];
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private static string[] Many(IQueryCollection query, string key) =>
-        query[key].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+    // Repeatable parameters; an empty one (entity=) is refused as the library refuses an empty name.
+    private static string[] Many(IQueryCollection query, string key)
+    {
+        if (query[key].Any(string.IsNullOrWhiteSpace))
+        {
+            string what = key switch { "entity" => "An entity", "source" => "A source", "category" => "A category", _ => key };
+            throw new InvalidQueryException($"{what} name is empty ({key}=); give a name or leave {key} out.");
+        }
+        return query[key].Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+    }
 
     private static DateOnly? Date(IQueryCollection query, string key)
     {

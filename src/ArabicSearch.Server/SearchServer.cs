@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -40,13 +41,35 @@ public static class SearchServer
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // "Hosting failed to start" logs the whole exception (a ~3 KB stack trace for a port in use) before the same
+        // exception reaches the caller of Start, which reports it in one line; the category logs nothing else we run.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddArabicSearch(o => o with { IndexPath = options.IndexPath, ReadOnly = true, RefreshInterval = options.RefreshInterval });
         builder.Services.AddHealthChecks().AddArabicSearch();
         builder.Services.AddProblemDetails();
         var app = builder.Build();
         _ = app.Services.GetRequiredService<ArabicSearchEngine>(); // open now: a bad --index is reported before listening
+        // Unknown routes (404) and other methods (405) answer with problem+json like every other error, not an empty body.
+        app.UseStatusCodePages(context => NoEndpoint(context.HttpContext));
         Map(app);
         return app;
+    }
+
+    /// <summary>The endpoints, for the message of a request that matches none.</summary>
+    internal const string Endpoints = "GET /, /api/search, /api/articles/{id}, /api/suggest, /api/stats, /healthz";
+
+    private static Task NoEndpoint(HttpContext http)
+    {
+        var request = http.Request;
+        string path = request.Path.Value ?? "/";
+        if (path.Length > 200) path = path[..200] + "…";
+        var (title, detail) = http.Response.StatusCode switch
+        {
+            404 => ("Not found", $"No endpoint at {path}; the endpoints are {Endpoints}."),
+            405 => ("Method not allowed", $"{request.Method} is not allowed on {path}; use GET."),
+            var status => (ReasonPhrases.GetReasonPhrase(status), $"{request.Method} {path} failed with status {status}."),
+        };
+        return Problem(http.Response.StatusCode, title, detail).ExecuteAsync(http);
     }
 
     /// <summary>The addresses the started application listens on (with the real port when 0 was asked for).</summary>
@@ -61,7 +84,7 @@ public static class SearchServer
         app.MapGet("/", (HttpContext http, ArabicSearchEngine engine) => SearchPage.Render(http, engine));
         app.MapGet("/api/search", (HttpContext http, ArabicSearchEngine engine) =>
         {
-            SearchQuery query;
+            SearchQuery? query = null;
             SearchResults results;
             try
             {
@@ -70,12 +93,16 @@ public static class SearchServer
             }
             catch (InvalidQueryException e)
             {
-                return Problem(400, "Bad query", e.Message);
+                return Problem(400, "Bad query", query?.InUrlTerms(e.Message) ?? e.Message);
             }
             return Json(SearchJson.ToJson(results));
         });
-        app.MapGet("/api/articles/{id}", (string id, ArabicSearchEngine engine) =>
-            engine.Find(id) is { } article ? Json(SearchJson.ToJson(article)) : Problem(404, "Not found", $"No article with id '{id}'."));
+        // A catch-all: ids may contain '/' (news/2018/05/x), raw or escaped as %2F, which the server leaves escaped in the path.
+        app.MapGet("/api/articles/{**id}", (string id, ArabicSearchEngine engine) =>
+        {
+            id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+            return engine.Find(id) is { } article ? Json(SearchJson.ToJson(article)) : Problem(404, "Not found", $"No article with id '{id}'.");
+        });
         app.MapGet("/api/suggest", (HttpContext http, ArabicSearchEngine engine) =>
         {
             string prefix = http.Request.Query["prefix"].LastOrDefault() ?? "";

@@ -9,7 +9,7 @@ internal static class SearchCommand
         var index = new Option<string>("--index") { Description = "The index folder.", Required = true };
         var text = new Argument<string?>("text") { Description = "Free text, as typed into a search box: words (any may match), \"quoted phrases\" (must match), -word (must not); never a syntax error. See --syntax.", Arity = ArgumentArity.ZeroOrOne };
         var syntax = new Option<string>("--syntax") { Description = "How TEXT is read: text (a search box's, the default), plain (every character literal, words only) or lucene (Lucene's classic syntax: AND/OR/NOT, +/-, ( ), wildcards, fuzzy~, ranges; malformed input exits 2).", DefaultValueFactory = _ => "text" };
-        syntax.AcceptOnlyFromAmong([.. Server.SearchWords.Syntaxes]);
+        Cli.OneOf(syntax, Server.SearchWords.Syntaxes);
         var phrase = new Option<string?>("--phrase") { Description = "An exact phrase (normalized, unstemmed)." };
         var stemmed = new Option<bool>("--stemmed") { Description = "Match --phrase on stems instead of exact words." };
         var slop = new Option<int>("--slop") { Description = "Words allowed between the words of a stemmed phrase.", DefaultValueFactory = _ => 0 };
@@ -17,9 +17,9 @@ internal static class SearchCommand
         var from = new Option<string?>("--from") { Description = "First date, yyyy-MM-dd, inclusive." };
         var to = new Option<string?>("--to") { Description = "Last date, yyyy-MM-dd, inclusive." };
         var dateField = new Option<string>("--date-field") { Description = "What --from/--to apply to: published (default) or mentioned (dates the text talks about).", DefaultValueFactory = _ => "published" };
-        dateField.AcceptOnlyFromAmong("published", "mentioned");
+        Cli.OneOf(dateField, "published", "mentioned");
         var sort = new Option<string>("--sort") { Description = "relevance; recent (relevance with a recency decay, see --half-life); newest (or date) first; oldest first.", DefaultValueFactory = _ => "relevance" };
-        sort.AcceptOnlyFromAmong([.. Server.SearchWords.Sorts]);
+        Cli.OneOf(sort, Server.SearchWords.Sorts);
         var halfLife = new Option<double>("--half-life") { Description = "For --sort recent: days after which an article's score is halved, counted from the newest article.", DefaultValueFactory = _ => new SearchRequest().RecencyHalfLifeDays };
         var top = new Option<int>("--top") { Description = "Hits to show.", DefaultValueFactory = _ => 10 };
         var skip = new Option<int>("--skip") { Description = "Hits to skip (paging).", DefaultValueFactory = _ => 0 };
@@ -41,6 +41,12 @@ internal static class SearchCommand
         cmd.Options.Add(after);
         cmd.SetAction(r => Cli.Run(() =>
         {
+            // An option that would change nothing is refused, not ignored: the user meant something by it.
+            bool Given(Option o) => r.GetResult(o) is { Implicit: false };
+            if (Given(stemmed) && !Given(phrase)) throw new UsageException("--stemmed applies to --phrase; add --phrase \"…\" (or drop --stemmed).");
+            if (Given(slop) && !Given(phrase)) throw new UsageException("--slop applies to a stemmed phrase; add --phrase \"…\" --stemmed (or drop --slop).");
+            if (Given(slop) && !r.GetValue(stemmed)) throw new UsageException("--slop applies to a stemmed phrase only (an exact phrase has no gaps); add --stemmed (or drop --slop).");
+            if (Given(halfLife) && r.GetValue(sort) != "recent") throw new UsageException("--half-life applies to --sort recent; add --sort recent (or drop --half-life).");
             var request = new SearchRequest
             {
                 Text = r.GetValue(text),
@@ -99,7 +105,8 @@ internal static class HitOutput
             foreach (var w in suggestions.Words.Where(w => w.IsEntity))
                 Console.WriteLine($"did you mean: {string.Join(" or ", w.Suggestions.Select(Isolate))} (for the entity {Isolate(w.Word)})");
         }
-        Console.WriteLine($"{results.Total} match(es)");
+        // Say when the hits below are fewer than the matches, so "5 match(es)" above 3 hits is not a puzzle.
+        Console.WriteLine(results.Hits.Count < results.Total ? $"{results.Total} match(es), showing {results.Hits.Count}" : $"{results.Total} match(es)");
         int i = 0;
         foreach (var h in results.Hits)
         {

@@ -21,7 +21,14 @@ internal static class ServeCommand
             double seconds = r.GetValue(refresh);
             if (!(seconds > 0 && seconds <= 86_400)) throw new UsageException($"--refresh must be more than 0 and at most 86400 seconds, not {seconds}.");
             using var app = SearchServer.Build(new ServerOptions { IndexPath = r.GetValue(index)!, Urls = r.GetValue(urls)!, RefreshInterval = TimeSpan.FromSeconds(seconds) });
-            app.Start();
+            try
+            {
+                app.Start();
+            }
+            catch (FormatException e) // Kestrel's "Invalid url: 'notaurl'"
+            {
+                throw new UsageException($"--urls '{r.GetValue(urls)}' is not a URL to listen on ({e.Message.TrimEnd('.')}); use e.g. http://127.0.0.1:5000.");
+            }
             foreach (var address in SearchServer.Addresses(app)) Console.WriteLine($"serving {r.GetValue(index)} on {address} (Ctrl+C stops)");
             app.WaitForShutdown();
             return ExitCodes.Ok;

@@ -57,4 +57,31 @@ public class ServeCommandTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void Serve_on_a_port_in_use_or_a_bad_url_reports_one_line_without_a_stack_trace()
+    {
+        string dir = Directory.CreateTempSubdirectory("arabicsearch-serve-").FullName;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        try
+        {
+            var (code, _, err) = CliHost.Run("index", Path.Combine(TestContext.CurrentContext.TestDirectory, "corpus", "seeds.jsonl"), "--index", dir);
+            Assert.That(code, Is.Zero, err);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var inUse = CliHost.Run("serve", "--index", dir, "--urls", $"http://127.0.0.1:{port}");
+            Assert.That(inUse.Code, Is.EqualTo(1), inUse.Err);
+            Assert.That(inUse.Err.TrimEnd(), Is.EqualTo($"error: I/O error: Failed to bind to address http://127.0.0.1:{port}: address already in use."));
+            Assert.That(inUse.Out, Does.Not.Contain("   at ").And.Not.Contain("Hosting failed"), "no hosting log with the stack trace");
+            var badUrl = CliHost.Run("serve", "--index", dir, "--urls", "notaurl");
+            Assert.That(badUrl.Code, Is.EqualTo(2), badUrl.Err);
+            Assert.That(badUrl.Err.TrimEnd(), Is.EqualTo("error: --urls 'notaurl' is not a URL to listen on (Invalid url: 'notaurl'); use e.g. http://127.0.0.1:5000."));
+            Assert.That(badUrl.Out, Does.Not.Contain("   at ").And.Not.Contain("Hosting failed"));
+        }
+        finally
+        {
+            listener.Stop();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

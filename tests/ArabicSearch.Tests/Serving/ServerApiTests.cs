@@ -43,7 +43,7 @@ public class ServerApiTests
     [TestCase("from=2021-08-01&to=2021-07-01", "The date range is empty: from 2021-08-01 is after to 2021-07-01.")]
     [TestCase("syntax=lucene&q=(%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF", null)] // an unbalanced parenthesis in Lucene syntax: the engine's own message
     [TestCase("sort=alphabetical", "sort 'alphabetical' is not one of relevance, recent, newest, date, oldest.")]
-    [TestCase("page=100&pageSize=100", "Skip + Top is 10,000; at most 1,000 hits can be paged through.")]
+    [TestCase("page=100&pageSize=100", "page 100 is past the last page that can be served: at most 1,000 hits can be paged through, 10 pages of pageSize 100; page further with after (the nextCursor of a page).")]
     [TestCase("q=x&top=5", "Unknown parameter 'top'; use pageSize.")]
     [TestCase("q=x&skip=20", "Unknown parameter 'skip'; use page.")]
     [TestCase("q=x&PageSize=5", "Unknown parameter 'PageSize'; use pageSize.")]
