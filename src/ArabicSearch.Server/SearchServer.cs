@@ -81,6 +81,30 @@ public static class SearchServer
 
     private static void Map(WebApplication app)
     {
+        // A damaged index is reported as damaged on every endpoint (503, the CLI's message), never as a bare 500; the
+        // health check reports it too (ArabicSearchEngine.DamageFound).
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (IndexCorruptException e) when (!http.Response.HasStarted)
+            {
+                http.Response.Clear();
+                http.Response.StatusCode = 503;
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    http.Response.ContentType = "application/problem+json; charset=utf-8";
+                    await http.Response.WriteAsync(SearchJson.Serialize(new { type = "about:blank", title = "Index damaged", status = 503, detail = e.Message }));
+                }
+                else
+                {
+                    http.Response.ContentType = "text/html; charset=utf-8";
+                    await http.Response.WriteAsync($"<!doctype html><html lang=\"ar\" dir=\"rtl\"><meta charset=\"utf-8\"><title>الفهرس تالف</title><p role=\"alert\">الفهرس تالف: <bdi dir=\"ltr\">{SearchPage.H(e.Message)}</bdi></p></html>");
+                }
+            }
+        });
         app.MapGet("/", (HttpContext http, ArabicSearchEngine engine) => SearchPage.Render(http, engine));
         app.MapGet("/api/search", (HttpContext http, ArabicSearchEngine engine) =>
         {

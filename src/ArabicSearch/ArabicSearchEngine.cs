@@ -364,6 +364,21 @@ public sealed class ArabicSearchEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// The damage a search found in the index as searches see it now, or null. A search that reads damaged bytes throws
+    /// <see cref="IndexCorruptException"/>; this keeps it for the health check (<c>AddHealthChecks().AddArabicSearch()</c>
+    /// reports the engine unhealthy) until searches see another commit (after <see cref="Repair"/> or a new index).
+    /// </summary>
+    public IndexCorruptException? DamageFound
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            _index.MaybeRefresh();
+            return _index.DamageFoundBySearches;
+        }
+    }
+
     /// <summary>Runs a search.</summary>
     /// <exception cref="InvalidQueryException">The request cannot be parsed or is out of bounds: <see cref="SearchRequest.Skip"/> +
     /// <see cref="SearchRequest.Top"/> over <see cref="ArabicSearchOptions.MaxResultWindow"/>, a negative count, an

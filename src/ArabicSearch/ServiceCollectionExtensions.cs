@@ -135,6 +135,8 @@ public static class ServiceCollectionExtensions
             {
                 var engine = key is null ? provider.GetRequiredService<ArabicSearchEngine>() : provider.GetRequiredKeyedService<ArabicSearchEngine>(key);
                 int documents = engine.Count;
+                if (engine.DamageFound is { } damage)
+                    return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, damage.Message, null, new Dictionary<string, object> { ["documents"] = documents }));
                 return Task.FromResult(HealthCheckResult.Healthy($"{documents} documents", new Dictionary<string, object> { ["documents"] = documents }));
             }
 #pragma warning disable CA1031 // a health check reports every failure rather than throwing it

@@ -29,6 +29,9 @@ internal sealed class IndexSession : IDisposable
     private volatile Generation? _current;
     private volatile Exception? _failure;
     private volatile Exception? _damageFoundByMerge;
+    private volatile DamageFound? _damageFoundByRead; // the snapshot a search found damaged, until searches see another
+
+    private sealed record DamageFound(IndexReader Reader, IndexCorruptException Damage);
     private long _written; // writes (single or batch) that returned
     private long _visible; // of those, how many the current searchers are known to hold
     private int _disposed;
@@ -123,6 +126,32 @@ internal sealed class IndexSession : IDisposable
         e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException or FileNotFoundException
         || (e is IOException && e.Message.Contains("checksum failed", StringComparison.Ordinal))
         || (e is ArgumentException && e.Message.StartsWith("Codec '", StringComparison.Ordinal) && e.Message.Contains("cannot be loaded", StringComparison.Ordinal));
+
+    private IndexCorruptException Remember(IndexSearcher searcher, IndexCorruptException damage)
+    {
+        _damageFoundByRead = new DamageFound(searcher.IndexReader, damage);
+        return damage;
+    }
+
+    /// <summary>
+    /// The damage a search found in the snapshot searches see now (a health check reports it), or null: none was
+    /// found, or searches have moved to another snapshot since (after a repair and a new commit).
+    /// </summary>
+    public IndexCorruptException? DamageFoundBySearches
+    {
+        get
+        {
+            if (_damageFoundByRead is not { } found) return null;
+            try
+            {
+                return Read(s => ReferenceEquals(s.IndexReader, found.Reader)) ? found.Damage : null;
+            }
+            catch (IndexCorruptException e)
+            {
+                return e;
+            }
+        }
+    }
 
     /// <summary>Whether a failure while reading may come from damaged files: anything but our own errors, cancellation and disposal.</summary>
     private static bool MayBeDamage(Exception e) =>
@@ -324,14 +353,14 @@ internal sealed class IndexSession : IDisposable
             }
             catch (Exception e) when (IsCorruption(e))
             {
-                throw Corrupt(_where, e);
+                throw Remember(searcher, Corrupt(_where, e));
             }
             catch (Exception e) when (MayBeDamage(e))
             {
                 // Lucene decoding damaged bytes fails in many ways (an index out of range, a negative length…) before
                 // any checksum is read. Check the checksums of what this search read: damage found is reported as
                 // damage; if every file is whole, the failure is a bug and goes up as it is.
-                if (FindDamage(searcher) is { } damage) throw Corrupt(_where, damage);
+                if (FindDamage(searcher) is { } damage) throw Remember(searcher, Corrupt(_where, damage));
                 throw;
             }
             finally

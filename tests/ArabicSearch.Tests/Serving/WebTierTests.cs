@@ -214,6 +214,33 @@ public class WebTierTests
     }
 
     [Test]
+    public void HealthCheck_reports_damage_a_search_found_as_unhealthy()
+    {
+        using (var writer = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }))
+        {
+            writer.AddOrUpdate(SeedCorpus.Articles);
+            writer.Commit();
+        }
+        // 16 bytes overwritten near the start of the segment's data: the default open does not read them, a search does.
+        var largest = new DirectoryInfo(_dir).GetFiles().OrderByDescending(f => f.Length).First();
+        var bytes = File.ReadAllBytes(largest.FullName);
+        for (int i = 0; i < 16; i++) bytes[200 + i] = (byte)'X';
+        File.WriteAllBytes(largest.FullName, bytes);
+
+        var services = new ServiceCollection().AddLogging().AddArabicSearch(o => o with { IndexPath = _dir, ReadOnly = true });
+        services.AddHealthChecks().AddArabicSearch();
+        using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<HealthCheckService>();
+        Assert.That(health.CheckHealthAsync().GetAwaiter().GetResult().Status, Is.EqualTo(HealthStatus.Healthy), "nothing read the damage yet");
+        var engine = provider.GetRequiredService<ArabicSearchEngine>();
+        Assert.That(() => engine.Search(new SearchRequest { Sort = SearchSort.Newest, Top = 100 }), Throws.TypeOf<IndexCorruptException>());
+        Assert.That(engine.DamageFound, Is.Not.Null);
+        var report = health.CheckHealthAsync().GetAwaiter().GetResult();
+        Assert.That(report.Status, Is.EqualTo(HealthStatus.Unhealthy));
+        Assert.That(report.Entries["arabicsearch"].Description, Does.Contain("damaged"));
+    }
+
+    [Test]
     public void EngineMetrics_measure_searches_writes_commits_refreshes_and_documents()
     {
         var seen = new Dictionary<string, double>();
