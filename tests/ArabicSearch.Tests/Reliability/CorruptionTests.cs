@@ -87,11 +87,7 @@ public class CorruptionTests : DiskIndexFixture
     [TestCase(-1)] // the middle of the file
     public void Searching_over_overwritten_bytes_reports_damage_never_another_error(int offset)
     {
-        var largest = new DirectoryInfo(IndexPath).GetFiles().OrderByDescending(f => f.Length).First();
-        var bytes = File.ReadAllBytes(largest.FullName);
-        int at = offset >= 0 ? offset : bytes.Length / 2;
-        for (int i = 0; i < 16; i++) bytes[at + i] = (byte)'X';
-        File.WriteAllBytes(largest.FullName, bytes);
+        DamagedIndex.OverwriteLargestFile(IndexPath, offset);
 
         using var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = IndexPath, ReadOnly = true });
         int damaged = 0;

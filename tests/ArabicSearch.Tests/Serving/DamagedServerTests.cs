@@ -18,15 +18,7 @@ public class DamagedServerTests
         string dir = Directory.CreateTempSubdirectory("arabicsearch-damaged-server-").FullName;
         try
         {
-            using (var writer = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = dir }))
-            {
-                writer.AddOrUpdate(SeedCorpus.Articles);
-                writer.Commit();
-            }
-            var largest = new DirectoryInfo(dir).GetFiles().OrderByDescending(f => f.Length).First();
-            var bytes = File.ReadAllBytes(largest.FullName);
-            for (int i = 0; i < 16; i++) bytes[200 + i] = (byte)'X';
-            File.WriteAllBytes(largest.FullName, bytes);
+            Reliability.DamagedIndex.Make(dir);
 
             await using var app = SearchServer.Build(new ServerOptions { IndexPath = dir, Urls = "http://127.0.0.1:0", ConsoleLogging = false });
             await app.StartAsync();

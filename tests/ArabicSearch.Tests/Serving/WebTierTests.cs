@@ -216,16 +216,8 @@ public class WebTierTests
     [Test]
     public void HealthCheck_reports_damage_a_search_found_as_unhealthy()
     {
-        using (var writer = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }))
-        {
-            writer.AddOrUpdate(SeedCorpus.Articles);
-            writer.Commit();
-        }
         // 16 bytes overwritten near the start of the segment's data: the default open does not read them, a search does.
-        var largest = new DirectoryInfo(_dir).GetFiles().OrderByDescending(f => f.Length).First();
-        var bytes = File.ReadAllBytes(largest.FullName);
-        for (int i = 0; i < 16; i++) bytes[200 + i] = (byte)'X';
-        File.WriteAllBytes(largest.FullName, bytes);
+        Reliability.DamagedIndex.Make(_dir);
 
         var services = new ServiceCollection().AddLogging().AddArabicSearch(o => o with { IndexPath = _dir, ReadOnly = true });
         services.AddHealthChecks().AddArabicSearch();
