@@ -189,10 +189,36 @@ internal sealed class QueryTranslator
                 highlight.AddWords(text, ArabicView.Exact, ArabicView.Stemmed); // the views Lucene syntax searches
                 var parsed = ParseLucene(text);
                 if (parsed is not null && HasMultiTerm(parsed))
+                {
                     notices.Add($"Wildcard, prefix, fuzzy and range terms match the articles of their {QueryBudget.MaxExpansions} most frequent expansions only.");
+                    if (reader is not null) MarkExpansions(parsed, reader, highlight);
+                }
                 return parsed;
             default:
                 return SearchBox(SearchBoxSyntax.Parse(text), reader, highlight, notices);
+        }
+    }
+
+    /// <summary>
+    /// Adds the terms wildcard, prefix, fuzzy and range terms expand to in <paramref name="reader"/> to the highlight
+    /// terms, so their hits mark the words that made them match (<c>ترا?ب</c> marks ترامب). The same expansion the search
+    /// makes (at most <see cref="QueryBudget.MaxExpansions"/> terms each).
+    /// </summary>
+    private static void MarkExpansions(Query parsed, IndexReader reader, HighlightTerms highlight)
+    {
+        var terms = new HashSet<Term>();
+        try
+        {
+            new IndexSearcher(reader).Rewrite(parsed).ExtractTerms(terms);
+        }
+        catch (NotSupportedException)
+        {
+            return; // a query kind that cannot list its terms: its hits keep the marks of the other words
+        }
+        foreach (var term in terms)
+        {
+            var view = FieldNames.ViewOf(term.Field);
+            highlight.Add(view, view == ArabicView.Stemmed ? ArabicWord.ReadingOf(term.Text) : term.Text);
         }
     }
 

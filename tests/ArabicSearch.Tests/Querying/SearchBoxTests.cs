@@ -81,6 +81,19 @@ public class SearchBoxTests : SeedEngineFixture
         var r = engine.Search(new SearchRequest { Text = pattern, Syntax = QuerySyntax.Lucene });
         Assert.That(r.Total, Is.EqualTo(1));
         Assert.That(r.Notices, Has.Some.Contains("most frequent expansions"), "a capped expansion says so");
+        Assert.That(r.Hits.Single().Highlights, Is.Not.Empty, "the expansion that matched is marked (new-user trial: wildcard hits had no marks)");
+    }
+
+    [TestCase("ترا?ب", "ترامب")]
+    [TestCase("title:ترام*", "ترامب")]
+    [TestCase("text_exact:ترام*", "ترامب")]
+    public void Search_lucene_wildcard_hits_mark_the_words_they_matched(string pattern, string word)
+    {
+        using var engine = ArabicSearchEngine.CreateInMemory();
+        engine.AddOrUpdate(new Article("a", "قال ترامب في مؤتمر صحفي إن المحادثات مستمرة") { Title = "ترامب يتحدث" });
+        engine.Commit();
+        var hit = engine.Search(new SearchRequest { Text = pattern, Syntax = QuerySyntax.Lucene }).Hits.Single();
+        Assert.That(hit.TitleHighlights.Select(s => hit.Title.Substring(s.Start, s.Length)), Is.EqualTo(new[] { word }));
     }
 
     [Test]
