@@ -217,7 +217,8 @@ internal sealed class FreeTextQueryBuilder
         return best.Disjuncts.Count == 0 ? null : best;
     }
 
-    private static string Describe(EntityType type) => type switch
+    /// <summary>The word for an entity type in notices: person, place, organization.</summary>
+    internal static string Describe(EntityType type) => type switch
     {
         EntityType.PER => "person",
         EntityType.LOC => "place",

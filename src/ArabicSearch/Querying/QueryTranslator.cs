@@ -245,6 +245,16 @@ internal sealed class QueryTranslator
         {
             var q = isPhrase ? PhraseQuery(text, ArabicView.Exact, 0, null) : AnyReading(text);
             if (q is not null) query.Add(q, Occur.MUST_NOT);
+            // A name excludes its entity in every spelling, as the name typed finds it in every spelling (-Trump, -نتنياهو
+            // also drop the articles that write ترمب or نتانياهو).
+            foreach (var mention in _recognizer.Recognize(text))
+            {
+                if (mention.Nested || _recognizer.Gazetteer.Find(mention.Entity.Id) is null) continue;
+                var entityTerm = new Term(FieldNames.Entity, mention.Entity.Id);
+                if (reader is not null && reader.DocFreq(entityTerm) == 0) continue;
+                query.Add(new TermQuery(entityTerm), Occur.MUST_NOT);
+                notices.Add($"-{text}: also left out the articles that name the {FreeTextQueryBuilder.Describe(mention.Entity.Type)} {mention.Entity.Name} in another spelling.");
+            }
         }
         if (!anyPositive)
         {

@@ -17,6 +17,9 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled during collection.</exception>
     public SearchResults Execute(IndexSearcher searcher, SearchRequest request, SearchCursor? after, CancellationToken cancellationToken)
     {
+        // A cursor names a document of the index it was made on: one past this index's end comes from another index.
+        if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
+            throw new InvalidQueryException("The cursor was made on another index (or before this one was rebuilt); start again from the first page, without a cursor.");
         var translated = translator.Translate(request, searcher.IndexReader);
         int wanted = Math.Max(1, request.Skip + request.Top);
         int window = request.CollapseDuplicates ? Math.Min(maxResultWindow, Math.Max(100, wanted * 4)) : wanted;

@@ -40,4 +40,27 @@ public class NameSpellingTests
         Assert.That(hits[0].TitleHighlights, Is.Not.Empty);
         Assert.That(hits.Take(2).Select(h => h.Id), Has.No.Member("v2"), "one mention at the end of a long article ranks below the headlines");
     }
+
+    [TestCase("-نتنياهو")]
+    [TestCase("-Netanyahu")]
+    public void Excluding_a_name_excludes_every_spelling_the_name_finds(string exclusion)
+    {
+        using var engine = Engine();
+        var r = engine.Search(new SearchRequest { Text = "الطقس الحكومة " + exclusion + " الانتخابات", Top = 10 });
+        Assert.That(r.Hits.Select(h => h.Id), Is.EqualTo(new[] { "x" }), "neither the نتنياهو nor the نتانياهو articles (n1, n3, v1 have الحكومة or الانتخابات)");
+        Assert.That(r.Notices, Has.Some.Contains("also left out"));
+    }
+
+    [Test]
+    public void A_cursor_made_on_a_bigger_index_is_an_invalid_query_not_a_crash()
+    {
+        using var big = ArabicSearchEngine.CreateInMemory();
+        big.AddOrUpdate(Enumerable.Range(0, 30).Select(i => new Article($"b{i}", $"خبر رقم {i} عن نتنياهو")));
+        big.Commit();
+        string? cursor = big.Search(new SearchRequest { Text = "نتنياهو", Top = 25 }).NextCursor;
+        Assert.That(cursor, Is.Not.Null);
+        using var small = Engine();
+        Assert.That(() => small.Search(new SearchRequest { Text = "نتنياهو", Top = 2, After = cursor }),
+            Throws.TypeOf<InvalidQueryException>().With.Message.Contains("another index"));
+    }
 }
