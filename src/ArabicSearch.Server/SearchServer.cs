@@ -51,7 +51,7 @@ public static class SearchServer
         _ = app.Services.GetRequiredService<ArabicSearchEngine>(); // open now: a bad --index is reported before listening
         // Unknown routes (404) and other methods (405) answer with problem+json like every other error, not an empty body.
         app.UseStatusCodePages(context => NoEndpoint(context.HttpContext));
-        Map(app);
+        Map(app, options.IndexPath);
         return app;
     }
 
@@ -79,7 +79,7 @@ public static class SearchServer
         return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
     }
 
-    private static void Map(WebApplication app)
+    private static void Map(WebApplication app, string indexPath)
     {
         // A damaged index is reported as damaged on every endpoint (503, the CLI's message), never as a bare 500; the
         // health check reports it too (ArabicSearchEngine.DamageFound).
@@ -96,12 +96,12 @@ public static class SearchServer
                 if (http.Request.Path.StartsWithSegments("/api"))
                 {
                     http.Response.ContentType = "application/problem+json; charset=utf-8";
-                    await http.Response.WriteAsync(SearchJson.Serialize(new { type = "about:blank", title = "Index damaged", status = 503, detail = e.Message }));
+                    await http.Response.WriteAsync(SearchJson.Serialize(new { type = "about:blank", title = "Index damaged", status = 503, detail = ForClients(e.Message, indexPath) }));
                 }
                 else
                 {
                     http.Response.ContentType = "text/html; charset=utf-8";
-                    await http.Response.WriteAsync($"<!doctype html><html lang=\"ar\" dir=\"rtl\"><meta charset=\"utf-8\"><title>الفهرس تالف</title><p role=\"alert\">الفهرس تالف: <bdi dir=\"ltr\">{SearchPage.H(e.Message)}</bdi></p></html>");
+                    await http.Response.WriteAsync($"<!doctype html><html lang=\"ar\" dir=\"rtl\"><meta charset=\"utf-8\"><title>الفهرس تالف</title><p role=\"alert\">الفهرس تالف: <bdi dir=\"ltr\">{SearchPage.H(ForClients(e.Message, indexPath))}</bdi></p></html>");
                 }
             }
         });
@@ -129,6 +129,13 @@ public static class SearchServer
         });
         app.MapGet("/api/suggest", (HttpContext http, ArabicSearchEngine engine) =>
         {
+            // As strict as /api/search: an unknown or repeated parameter is refused, not ignored (q for prefix, say).
+            foreach (var (key, values) in http.Request.Query)
+            {
+                if (key is not ("prefix" or "top"))
+                    return Problem(400, "Bad query", $"Unknown parameter '{key}'; /api/suggest takes prefix and top.");
+                if (values.Count > 1) return Problem(400, "Bad query", $"{key} is given {values.Count} times; give it once.");
+            }
             string prefix = http.Request.Query["prefix"].LastOrDefault() ?? "";
             string? topText = http.Request.Query["top"].LastOrDefault();
             int top = 10;
@@ -139,6 +146,11 @@ public static class SearchServer
         app.MapGet("/api/stats", (ArabicSearchEngine engine) => Json(new { documents = engine.Count, olderAnalysis = engine.OlderAnalysisCount }));
         app.MapHealthChecks("/healthz");
     }
+
+    // The server's folders are not the clients' business: the index folder is named "the index" in what clients see
+    // (the server log keeps the full message).
+    private static string ForClients(string message, string indexPath) =>
+        message.Replace(Path.GetFullPath(indexPath), "the index", StringComparison.Ordinal).Replace(indexPath, "the index", StringComparison.Ordinal);
 
     private static IResult Json(object value) => Results.Text(SearchJson.Serialize(value), "application/json; charset=utf-8");
 

@@ -28,7 +28,7 @@ public class DamagedServerTests
             Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(api.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             using (var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync()))
-                Assert.That(problem.RootElement.GetProperty("detail").GetString(), Does.Contain("damaged"));
+                Assert.That(problem.RootElement.GetProperty("detail").GetString(), Does.Contain("damaged").And.Not.Contain(dir), "the server's folder is not shown to clients");
 
             var page = await http.GetAsync("/?q=" + Uri.EscapeDataString("بغداد") + "&sort=newest&pageSize=100");
             Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "an error page, never a bare 500");

@@ -146,6 +146,16 @@ public class ServerApiTests
             Is.EqualTo("a &lt;mark&gt;b&lt;/mark&gt; &lt;script&gt;c&lt;/script&gt; <mark>بغداد</mark>"));
     }
 
+    [TestCase("q=%D8%A7%D9%84%D9%83%D8%A7%D8%B8", "Unknown parameter 'q'; /api/suggest takes prefix and top.")]
+    [TestCase("prefix=a&prefix=b", "prefix is given 2 times; give it once.")]
+    public async Task Suggest_refuses_unknown_or_repeated_parameters(string query, string message)
+    {
+        var response = await _server.Http.GetAsync("/api/suggest?" + query);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(problem.RootElement.GetProperty("detail").GetString(), Is.EqualTo(message));
+    }
+
     [Test]
     public async Task Suggest_completes_a_prefix_like_the_cli()
     {
