@@ -241,7 +241,7 @@ public sealed class ArabicSearchEngine : IDisposable
     public void AddOrUpdate(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        Validate(article, nameof(article));
+        Validate(article);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         Guarded(() => _index.Update(new Term(FieldNames.Id, article.Id), _mapper.ToDocument(article)));
         Wrote(1);
@@ -283,9 +283,8 @@ public sealed class ArabicSearchEngine : IDisposable
         int i = 0;
         foreach (var a in articles)
         {
-            string name = $"{nameof(articles)}[{i++}]";
-            ArgumentNullException.ThrowIfNull(a, name);
-            Validate(a, name);
+            if (a is null) throw new ArgumentNullException($"{nameof(articles)}[{i}]");
+            Validate(a, i++);
             documents.Add((new Term(FieldNames.Id, a.Id), _mapper.ToDocument(a)));
         }
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -464,25 +463,26 @@ public sealed class ArabicSearchEngine : IDisposable
         return _index.Read(work);
     }
 
-    /// <summary>Checks an article before it is mapped; <paramref name="name"/> is the caller's parameter, as messages name it.</summary>
-    private static void Validate(Article a, string name)
+    /// <summary>
+    /// Refuses an article that cannot be indexed, naming the property as the caller wrote it: <c>article.Body</c>, or
+    /// <c>articles[i].Body</c> in a batch (<paramref name="index"/> ≥ 0). The names are made only when refusing.
+    /// </summary>
+    private static void Validate(Article a, int index = -1)
     {
-        if (a.Id is null) throw new ArgumentNullException($"{name}.Id", "An article needs a non-empty id.");
-        if (string.IsNullOrWhiteSpace(a.Id)) throw new ArgumentException("An article needs a non-empty id.", $"{name}.Id");
-        string id = a.Id.Length <= 80 ? a.Id : a.Id[..80] + "…";
-        if (a.Body is null) throw new ArgumentNullException($"{name}.Body", $"The body of article '{id}' is null; use \"\" for an article without one.");
+        string Name(string property) => index < 0 ? $"article.{property}" : $"articles[{index}].{property}";
+        if (a.Id is null) throw new ArgumentNullException(Name("Id"), "An article needs a non-empty id.");
+        if (string.IsNullOrWhiteSpace(a.Id)) throw new ArgumentException("An article needs a non-empty id.", Name("Id"));
+        if (a.Body is null) throw new ArgumentNullException(Name("Body"), $"The body of article '{Shown(a.Id)}' is null; use \"\" for an article without one.");
         if (a.Body.Length > Article.MaxBodyChars)
-            throw new ArgumentException($"The body of article '{id}' has {a.Body.Length:N0} characters; at most {Article.MaxBodyChars:N0} are allowed.", $"{name}.Body");
-        NotNull(a.Title, $"{name}.Title");
-        NotNull(a.Source, $"{name}.Source");
-        NotNull(a.Url, $"{name}.Url");
-        NotNull(a.Category, $"{name}.Category");
-        NotNull(a.Author, $"{name}.Author");
+            throw new ArgumentException($"The body of article '{Shown(a.Id)}' has {a.Body.Length:N0} characters; at most {Article.MaxBodyChars:N0} are allowed.", Name("Body"));
+        if (a.Title is null) throw Null("Title");
+        if (a.Source is null) throw Null("Source");
+        if (a.Url is null) throw Null("Url");
+        if (a.Category is null) throw Null("Category");
+        if (a.Author is null) throw Null("Author");
 
-        static void NotNull(string? value, string property)
-        {
-            if (value is null) throw new ArgumentNullException(property, "Use \"\" for an empty value.");
-        }
+        ArgumentNullException Null(string property) => new(Name(property), "Use \"\" for an empty value.");
+        static string Shown(string id) => id.Length <= 80 ? id : id[..80] + "…";
     }
 
     /// <summary>Releases the index: rolls back uncommitted writes and frees the write lock.</summary>
