@@ -29,6 +29,7 @@ public static class HostileProfile
             ("one word x 1,024 (plain)", new() { Syntax = QuerySyntax.Plain, Text = Words(1024, _ => "بغداد") }),
             ("one word x 1,024 (Lucene)", new() { Syntax = QuerySyntax.Lucene, Text = Words(1024, _ => "بغداد") }),
             ("128 distinct common words (text)", new() { Text = CommonWords(128) }),
+            ("32 distinct misspelled words (text)", new() { Text = Misspelled(32) }),
             ("phrase of 1,024 positions", new() { Phrase = Words(1024, i => CommonWords(64).Split(' ')[i % 64]) }),
             ("908 two-word phrases (text)", new() { Text = Words(908, i => "\"الحكومة العراقية\"") }),
             ("908 two-word phrases (Lucene)", new() { Syntax = QuerySyntax.Lucene, Text = Words(908, i => $"\"{W(i)} {W(i + 1)}\"") }),
@@ -62,6 +63,12 @@ public static class HostileProfile
         }
         return 0;
     }
+
+    /// <summary>
+    /// Frequent news words with ظ put in after their third letter: words no article has, one edit from a word many
+    /// have, so each may be searched by near spelling (at most four a query).
+    /// </summary>
+    private static string Misspelled(int n) => string.Join(" ", CommonWords(n).Split(' ').Select(w => w.Length < 4 ? w + "ظظ" : w[..3] + "ظ" + w[3..]));
 
     /// <summary>Frequent news words, distinct after stemming.</summary>
     private static string CommonWords(int n)

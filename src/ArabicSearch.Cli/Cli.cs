@@ -91,7 +91,7 @@ internal static class Cli
     // The library's option and request property names, as the CLI's flags spell them.
     private static readonly (string Property, string Flag)[] Flags =
     [
-        ("ProcliticReadingWeight", "--proclitic-weight"), ("ExactViewWeight", "--exact-weight"), ("LooseViewWeight", "--loose-weight"),
+        ("ProcliticReadingWeight", "--proclitic-weight"), ("ExactViewWeight", "--exact-weight"), ("LooseViewWeight", "--loose-weight"), ("LeadWeight", "--lead-weight"), ("FuzzyWeight", "--fuzzy-weight"),
         ("TitleWeight", "--title-weight"), ("Bm25K1", "--k1"), ("Bm25B", "--b"), ("RecencyHalfLifeDays", "--half-life"),
         ("PhraseSlop", "--slop"), ("Skip", "--skip"), ("Top", "--top"), ("After", "--after"),
         ("CollapseDuplicates", "--collapse-duplicates"),

@@ -50,6 +50,24 @@ public sealed record ArabicSearchOptions
     /// </summary>
     public float ProcliticReadingWeight { get; init; } = 0.5f;
 
+    /// <summary>
+    /// The weight, relative to the stemmed view, of a free-text word found in an article's lead: the words at its first
+    /// four positions (stopwords count as positions), those of the headline when it has one, of the body otherwise. A
+    /// text usually names its subject first (a headline, a lede, an encyclopedia article's first sentence), so such an
+    /// article ranks higher; the lead never makes an article match. 0 leaves it out. Default 0.5. Applies to indexes
+    /// built with analysis version 4 or later (<see cref="Analysis.ArabicAnalysis.Version"/>); see docs/relevance.md for
+    /// how it was measured.
+    /// </summary>
+    public float LeadWeight { get; init; } = 0.5f;
+
+    /// <summary>
+    /// The weight, relative to the stemmed view, of a near spelling searched for a free-text word that no article has
+    /// in any view (a typo: <c>بالصرطان</c> finds <c>بالسرطان</c>): stemmed terms one edit away (Levenshtein, a swap of
+    /// two letters counting as one), for words of four letters or more, at most four words a query; a notice names the
+    /// spellings searched and hits mark them. 0 leaves it out. Default 0.5; see docs/relevance.md for how it was measured.
+    /// </summary>
+    public float FuzzyWeight { get; init; } = 0.5f;
+
     /// <summary>BM25's term-frequency saturation k1. Default 0.6: short passages and news paragraphs gain little from repeats.</summary>
     public float Bm25K1 { get; init; } = 0.6f;
 
@@ -93,6 +111,8 @@ public sealed record ArabicSearchOptions
         if (TitleWeight is < 1 or > 10) throw new ArgumentException("TitleWeight must be between 1 and 10.");
         if (!(ExactViewWeight >= 0) || float.IsInfinity(ExactViewWeight)) throw new ArgumentException("ExactViewWeight must be zero or positive.");
         if (!(LooseViewWeight >= 0) || float.IsInfinity(LooseViewWeight)) throw new ArgumentException("LooseViewWeight must be zero or positive.");
+        if (!(FuzzyWeight >= 0) || float.IsInfinity(FuzzyWeight)) throw new ArgumentException("FuzzyWeight must be zero or positive.");
+        if (!(LeadWeight >= 0) || float.IsInfinity(LeadWeight)) throw new ArgumentException("LeadWeight must be zero or positive.");
         if (!(ProcliticReadingWeight is >= 0 and <= 1)) throw new ArgumentException("ProcliticReadingWeight must be between 0 and 1.");
         if (!(Bm25K1 >= 0) || float.IsInfinity(Bm25K1)) throw new ArgumentException("Bm25K1 must be zero or positive.");
         if (!(Bm25B is >= 0 and <= 1)) throw new ArgumentException("Bm25B must be between 0 and 1.");

@@ -18,6 +18,12 @@ public static class FieldNames
     public const string TextExact = "text_exact";
     /// <summary>The article's words, loose (aggressively stemmed, variant-tolerant) view: frequencies, no positions.</summary>
     public const string TextLoose = "text_loose";
+    /// <summary>
+    /// The article's lead, stemmed view: the words at its first <see cref="Indexing.DocumentMapper.LeadWords"/> positions
+    /// (the headline's, or the body's when it has none); frequencies and norms, no positions. Free text ranks an
+    /// article higher when a query word is in its lead.
+    /// </summary>
+    public const string TextLead = "text_lead";
     /// <summary>The source: indexed as one term, stored, and a facet.</summary>
     public const string Source = "source";
     /// <summary>The source lower-cased (invariant culture): indexed as one term, for case-insensitive source filters.</summary>

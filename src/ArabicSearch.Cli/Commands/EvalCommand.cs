@@ -23,9 +23,11 @@ internal static class EvalCommand
         var titleWeight = new Option<int>("--title-weight") { Description = $"How many times a headline word counts (default {defaults.TitleWeight}), for ablations.", DefaultValueFactory = _ => defaults.TitleWeight };
         var procliticWeight = new Option<float>("--proclitic-weight") { Description = $"Our weight for a reading that takes a letter for a lone proclitic (default {defaults.ProcliticReadingWeight}), for ablations.", DefaultValueFactory = _ => defaults.ProcliticReadingWeight };
         var looseWeight = new Option<float>("--loose-weight") { Description = $"Our loose-view weight (default {defaults.LooseViewWeight}); 0 leaves the view out.", DefaultValueFactory = _ => defaults.LooseViewWeight };
+        var leadWeight = new Option<float>("--lead-weight") { Description = $"Our weight for a word in an article's lead, its first words (default {defaults.LeadWeight}); 0 leaves it out.", DefaultValueFactory = _ => defaults.LeadWeight };
+        var fuzzyWeight = new Option<float>("--fuzzy-weight") { Description = $"Our weight for a near spelling of a word no article has (default {defaults.FuzzyWeight}); 0 leaves it out.", DefaultValueFactory = _ => defaults.FuzzyWeight };
         var cmd = new Command("eval", "Measure retrieval quality on a judged set: MRR@10, Recall@1/5/10/100, nDCG@10, MAP.\nQueries are searched as a user's plain free text.\n\nExample:\n  arabicsearch eval --corpus corpus.jsonl --queries queries.tsv --qrels qrels.txt --baseline")
         {
-            corpus, queries, qrels, baseline, json, run, top, k1, b, exactWeight, looseWeight, titleWeight, procliticWeight,
+            corpus, queries, qrels, baseline, json, run, top, k1, b, exactWeight, looseWeight, titleWeight, procliticWeight, leadWeight, fuzzyWeight,
         };
         cmd.SetAction(r => Cli.Run(() =>
         {
@@ -36,7 +38,7 @@ internal static class EvalCommand
             var set = EvaluationSet.Load(r.GetValue(corpus)!, r.GetValue(queries)!, r.GetValue(qrels)!);
             var options = defaults with
             {
-                Bm25K1 = r.GetValue(k1), Bm25B = r.GetValue(b), ExactViewWeight = r.GetValue(exactWeight), LooseViewWeight = r.GetValue(looseWeight), TitleWeight = r.GetValue(titleWeight), ProcliticReadingWeight = r.GetValue(procliticWeight),
+                Bm25K1 = r.GetValue(k1), Bm25B = r.GetValue(b), ExactViewWeight = r.GetValue(exactWeight), LooseViewWeight = r.GetValue(looseWeight), TitleWeight = r.GetValue(titleWeight), ProcliticReadingWeight = r.GetValue(procliticWeight), LeadWeight = r.GetValue(leadWeight), FuzzyWeight = r.GetValue(fuzzyWeight),
             };
             EvaluationReport report;
             try

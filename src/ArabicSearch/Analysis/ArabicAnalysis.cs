@@ -20,9 +20,9 @@ public static class ArabicAnalysis
     /// index can tell which articles a newer release would analyse differently (<see cref="ArabicSearchEngine.OlderAnalysisCount"/>).
     /// 3: guessed proclitic readings marked (issue 12), the loose key of a word with a lone proclitic read like the word
     /// without it, the Uthmani superscript alef read as modern spelling. Articles indexed before versions were recorded
-    /// count as older.
+    /// count as older. 4: the lead field (<see cref="FieldNames.TextLead"/>).
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The terms of <paramref name="text"/> in <paramref name="view"/>, in text order.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="view"/> is not an <see cref="ArabicView"/>.</exception>

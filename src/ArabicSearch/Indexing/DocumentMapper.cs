@@ -64,6 +64,9 @@ internal sealed class DocumentMapper
             for (int i = 0; i < _titleWeight; i++) AddViews(doc, article.Title, title);
         }
         AddViews(doc, article.Body, body);
+        // The lead: the headline's first words, or the body's when there is no headline (docs/relevance.md).
+        if (article.Title.Length > 0) AddLead(doc, article.Title, title);
+        else AddLead(doc, article.Body, body);
         if (article.Url.Length > 0) doc.Add(new StoredField(FieldNames.Url, article.Url));
         AddFilterFields(doc, article);
         if (article.Published is { } published)
@@ -190,6 +193,30 @@ internal sealed class DocumentMapper
             base.Dispose(disposing);
         }
     }
+
+    /// <summary>The positions of an article's lead (<see cref="FieldNames.TextLead"/>); stopwords count as positions.</summary>
+    public const int LeadWords = 4;
+
+    /// <summary>
+    /// The lead field: the stemmed view of <paramref name="text"/>'s first <see cref="LeadWords"/> positions, with
+    /// frequencies and norms for BM25 and no positions; replayed from <paramref name="analyzed"/>, or analysed by the
+    /// writer (<see cref="FieldAnalyzer"/> keeps the same positions) when null.
+    /// </summary>
+    private static void AddLead(Document doc, string text, AnalyzedText? analyzed) =>
+        doc.Add(analyzed is null ? new Field(FieldNames.TextLead, text, LooseType) : new LeadField(analyzed));
+
+    private sealed class LeadField : Field
+    {
+        private readonly AnalyzedText _text;
+
+        public LeadField(AnalyzedText text) : base(FieldNames.TextLead, text.Text, LooseType) => _text = text;
+
+        public override Lucene.Net.Analysis.TokenStream GetTokenStream(Lucene.Net.Analysis.Analyzer analyzer) => Lead(_text.Stream(ArabicView.Stemmed));
+    }
+
+    /// <summary>The tokens of <paramref name="stemmed"/> (a stemmed-view stream) at the lead's positions.</summary>
+    internal static Lucene.Net.Analysis.TokenStream Lead(Lucene.Net.Analysis.TokenStream stemmed) =>
+        new Lucene.Net.Analysis.Miscellaneous.LimitTokenPositionFilter(stemmed, LeadWords);
 
     /// <summary>One value of each text view: replayed from <paramref name="analyzed"/>, or analysed by the writer when null.</summary>
     private static void AddViews(Document doc, string text, AnalyzedText? analyzed)

@@ -19,6 +19,10 @@ internal sealed class FieldAnalyzer : AnalyzerWrapper
 
     protected override Analyzer GetWrappedAnalyzer(string fieldName) => For(FieldNames.ViewOf(fieldName));
 
+    // The lead field keeps the stemmed view's first positions only, as DocumentMapper's replayed lead does.
+    protected override TokenStreamComponents WrapComponents(string fieldName, TokenStreamComponents components) =>
+        fieldName == FieldNames.TextLead ? new TokenStreamComponents(components.Tokenizer, DocumentMapper.Lead(components.TokenStream)) : components;
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) { _exact.Dispose(); _stemmed.Dispose(); _loose.Dispose(); }

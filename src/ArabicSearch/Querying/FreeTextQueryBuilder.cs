@@ -40,6 +40,9 @@ internal sealed record FreeTextQuery(Query? Matching, IReadOnlyList<Query> Scori
 /// ranks as the word typed once.</item>
 /// <item>Stopwords are dropped and reported, unless the text has nothing else: then they are searched as written, in
 /// the exact view (<c>علي</c>, <c>كان</c> and <c>متى</c> are names too).</item>
+/// <item>A word in the article's lead (<see cref="FieldNames.TextLead"/>: the first words of its headline, or of its
+/// body when it has none) adds <see cref="ArabicSearchOptions.LeadWeight"/> to the score of an article that matches;
+/// it never makes one match.</item>
 /// <item>The loose view only adds to the score of articles that match a word strictly. A word that no article has in
 /// either strict view is matched through the loose view instead, with a notice, so a variant spelling still finds
 /// something.</item>
@@ -61,9 +64,21 @@ internal sealed class FreeTextQueryBuilder
     /// </summary>
     public const int LongQueryWords = 32;
 
+    /// <summary>The shortest stemmed reading searched by near spelling: a shorter word is one edit from too many others.</summary>
+    public const int MinFuzzyLength = 4;
+
+    /// <summary>
+    /// The words of one query searched by near spelling, at most: each walks the term dictionary (tens of milliseconds
+    /// on a 31k-article index), so a pasted text of unknown words stays bounded.
+    /// </summary>
+    public const int MaxFuzzyWords = 4;
+
+    /// <summary>The near spellings kept for one word: the closest, then the most frequent (Lucene's <see cref="FuzzyQuery"/> ranking).</summary>
+    public const int MaxFuzzyExpansions = 16;
+
     private readonly FieldAnalyzer _analyzer;
     private readonly EntityRecognizer _recognizer;
-    private readonly float _exactWeight, _looseWeight, _guessWeight;
+    private readonly float _exactWeight, _looseWeight, _guessWeight, _leadWeight, _fuzzyWeight;
 
     public FreeTextQueryBuilder(FieldAnalyzer analyzer, EntityRecognizer recognizer, ArabicSearchOptions options)
     {
@@ -72,6 +87,8 @@ internal sealed class FreeTextQueryBuilder
         _exactWeight = options.ExactViewWeight;
         _looseWeight = options.LooseViewWeight;
         _guessWeight = options.ProcliticReadingWeight;
+        _leadWeight = options.LeadWeight;
+        _fuzzyWeight = options.FuzzyWeight;
     }
 
     /// <summary>One distinct word of the text: its readings in each view.</summary>
@@ -113,6 +130,7 @@ internal sealed class FreeTextQueryBuilder
 
         var matching = new BooleanQuery(true);
         var scoring = new List<Query>();
+        int fuzzyWords = 0;
         bool stemmedOnly = words.Count > LongQueryWords && !onlyStopwords;
         if (stemmedOnly) notices.Add($"The query has {words.Count} distinct words; a query of more than {LongQueryWords} is searched in the stemmed view only.");
         foreach (var w in words)
@@ -123,6 +141,19 @@ internal sealed class FreeTextQueryBuilder
             if (w.Stemmed.Length > 0 && StemmedTerm(w.Stemmed, stemmedOnly ? null : reader) is { } stemmedClause) strict.Add(stemmedClause, Occur.SHOULD);
             if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords) && !stemmedOnly) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
             matching.Add(strict, Occur.SHOULD);
+            // A word no article has in any view (a typo: بالصرطان) is searched as its near spellings (بالسرطان).
+            if (reader is not null && _fuzzyWeight > 0 && !stemmedOnly && fuzzyWords < MaxFuzzyWords
+                && !AnyHas(reader, FieldNames.Text, w.Stemmed.SelectMany(t => ProcliticReadings.Both(FieldNames.Text, t)).Select(t => t.Text).ToArray())
+                && !AnyHas(reader, FieldNames.TextExact, w.Exact) && !AnyHas(reader, FieldNames.TextLoose, w.Loose)
+                && NearSpellings(w.Stemmed, reader, highlight) is { } near)
+            {
+                fuzzyWords++;
+                matching.Add(near.Query, Occur.SHOULD);
+                notices.Add($"No article has \"{w.Written}\"; articles with a near spelling of it were searched: {string.Join("، ", near.Words)}.");
+            }
+            // A word in the article's first words (its headline, or the opening of an untitled item) ranks it higher;
+            // it never makes an article match.
+            if (_leadWeight > 0 && w.Stemmed.Length > 0 && !stemmedOnly) scoring.Add(Term(FieldNames.TextLead, LeadTerms(w.Stemmed), _leadWeight));
             foreach (var t in w.Stemmed) highlight.Stemmed.Add(ArabicWord.ReadingOf(t));
             foreach (var t in w.Exact) highlight.Exact.Add(t);
             if (w.Loose.Length == 0 || stemmedOnly) continue;
@@ -245,6 +276,41 @@ internal sealed class FreeTextQueryBuilder
         var max = new DisjunctionMaxQuery(0f);
         foreach (var q in clauses) max.Add(q);
         return max;
+    }
+
+    /// <summary>
+    /// The stemmed-view terms one edit (a letter inserted, removed, replaced, or two swapped) from the word's readings
+    /// of <see cref="MinFuzzyLength"/> letters or more, found with Lucene's <see cref="FuzzyQuery"/> (a Levenshtein
+    /// automaton over the term dictionary) and scored as it scores them (closer and more frequent first, the IDF
+    /// blended over the expansions) at <see cref="ArabicSearchOptions.FuzzyWeight"/>. Guessed readings are left out.
+    /// The terms found go to the highlight, so their hits mark them. Null when none is found.
+    /// </summary>
+    private (Query Query, List<string> Words)? NearSpellings(string[] stemmed, IndexReader reader, HighlightTerms highlight)
+    {
+        var best = new DisjunctionMaxQuery(0f) { Boost = _fuzzyWeight };
+        var words = new List<string>();
+        foreach (var reading in stemmed.Where(t => !ArabicWord.IsGuess(t)).Distinct(StringComparer.Ordinal))
+        {
+            if (reading.Length < MinFuzzyLength) continue;
+            var rewritten = new FuzzyQuery(new Term(FieldNames.Text, reading), 1, 0, MaxFuzzyExpansions, true).Rewrite(reader);
+            var kept = new BooleanQuery(true);
+            foreach (var clause in rewritten is BooleanQuery b ? b.Clauses : [])
+            {
+                if (clause.Query is not TermQuery t || ArabicWord.IsGuess(t.Term.Text)) continue;
+                kept.Add(t, Occur.SHOULD);
+                highlight.Stemmed.Add(t.Term.Text);
+                if (!words.Contains(t.Term.Text)) words.Add(t.Term.Text);
+            }
+            if (kept.Clauses.Count > 0) best.Add(kept);
+        }
+        return best.Disjuncts.Count == 0 ? null : (best, words);
+    }
+
+    /// <summary>The lead-field terms of a word's stemmed readings: those read as written, or its guesses when it has no other.</summary>
+    private static string[] LeadTerms(string[] stemmed)
+    {
+        var direct = stemmed.Where(t => !ArabicWord.IsGuess(t)).ToArray();
+        return (direct.Length > 0 ? direct : stemmed.Select(ArabicWord.ReadingOf)).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>One word in one field: its reading, or the better of its stacked readings.</summary>

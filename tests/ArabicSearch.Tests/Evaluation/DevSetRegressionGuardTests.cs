@@ -24,9 +24,10 @@ public class DevSetRegressionGuardTests
         return null;
     }
 
-    // Stock MRR@10 as ../shared/eval/README.md reports it.
+    // Stock MRR@10 as ../shared/eval/README.md reports it (pool-ant: as eval --baseline measures it).
     [TestCase("arcd", 0.7728)]
     [TestCase("tydiqa-goldp-ar-dev", 0.8620)]
+    [TestCase("pool-ant", 0.7201)]
     public void Tuned_defaults_on_dev_set_reproduce_stock_and_stay_above_it(string name, double stockMrr)
     {
         var folder = EvalFolder() is { } root ? Path.Combine(root, name) : null;
@@ -40,8 +41,8 @@ public class DevSetRegressionGuardTests
         var stock = report.Runs[1].Metrics;
         Assert.That(report.Queries, Is.GreaterThan(0));
         Assert.That(stock.Mrr10, Is.EqualTo(stockMrr).Within(0.005), "stock ArabicAnalyzer not reproduced");
-        // The issue's target is stock + 0.04 (not reached yet, see docs/relevance.md); this pins what is reached, with room.
-        Assert.That(ours.Mrr10, Is.GreaterThanOrEqualTo(stock.Mrr10 + 0.025), "MRR@10 not clearly above stock");
+        // Issue 11's target, reached on all three sets (docs/relevance.md): a change that loses it fails here.
+        Assert.That(ours.Mrr10, Is.GreaterThanOrEqualTo(stock.Mrr10 + 0.04), "MRR@10 below stock + 0.04");
         Assert.That(ours.Recall100, Is.GreaterThanOrEqualTo(stock.Recall100), "Recall@100 below stock");
     }
 }

@@ -1,0 +1,162 @@
+using ArabicSearch.Querying;
+using Lucene.Net.Index;
+
+namespace ArabicSearch.Tests.Querying;
+
+/// <summary>
+/// Issue 11's last levers (docs/relevance.md): a word in an article's lead (its first words: the headline's, or the
+/// body's when it has none) ranks the article higher without making it match; a word no article has in any view is
+/// searched as its near spellings, with a notice, and the spelling found is marked.
+/// </summary>
+public class LeadAndNearSpellingTests
+{
+    // "lead" and "late" have the same words in another order (same length, same frequencies): only the position of
+    // البركان differs. "late" is indexed first, so a tie would put it first.
+    private static readonly Article[] Articles =
+    [
+        new("late", "قالت السلطات اليوم ان السكان غادروا القرية بعد ثوران البركان"),
+        new("lead", "البركان ثار اليوم وقالت السلطات ان السكان غادروا القرية بعد"),
+        new("titled-late", "اعلنت الحكومة خطة جديدة للنقل العام في المدينة بسبب الزلزال") { Title = "خطة جديدة للنقل العام" },
+        new("titled-lead", "اعلنت الحكومة خطة جديدة للنقل العام في المدينة بسبب الزلزال") { Title = "الزلزال يدفع الى خطة جديدة" },
+        new("cancer", "ارتفع عدد المصابين بالسرطان في العالم هذا العام حسب تقرير المنظمة"),
+        new("other", "افتتح الوزير معرضا للكتاب في العاصمة بحضور عدد من الكتاب"),
+    ];
+
+    private ArabicSearchEngine _engine = null!;
+
+    [OneTimeSetUp]
+    public void Index()
+    {
+        _engine = ArabicSearchEngine.CreateInMemory();
+        foreach (var a in Articles) _engine.AddOrUpdate(a);
+        _engine.Commit();
+    }
+
+    [OneTimeTearDown]
+    public void Close() => _engine.Dispose();
+
+    private static List<string> Ids(SearchResults r) => r.Hits.Select(h => h.Id).ToList();
+
+    [Test]
+    public void A_word_in_the_body_lead_ranks_an_untitled_article_higher()
+    {
+        var ids = Ids(_engine.Search(new SearchRequest { Text = "البركان" }));
+        Assert.That(ids, Is.EqualTo(new[] { "lead", "late" }));
+    }
+
+    [Test]
+    public void A_titled_article_leads_with_its_headline()
+    {
+        var ids = Ids(_engine.Search(new SearchRequest { Text = "الزلزال" }));
+        Assert.That(ids, Is.EqualTo(new[] { "titled-lead", "titled-late" }));
+    }
+
+    [Test]
+    public void Without_the_lead_the_two_tie_and_the_first_indexed_comes_first()
+    {
+        using var engine = ArabicSearchEngine.CreateInMemory(new ArabicSearchOptions { LeadWeight = 0 });
+        foreach (var a in Articles) engine.AddOrUpdate(a);
+        engine.Commit();
+        var hits = engine.Search(new SearchRequest { Text = "البركان" }).Hits;
+        Assert.That(hits.Select(h => h.Id), Is.EqualTo(new[] { "late", "lead" }));
+        Assert.That(hits[0].Score, Is.EqualTo(hits[1].Score));
+    }
+
+    [TestCase("السلطات")]
+    [TestCase("البركان الزلزال")]
+    [TestCase("خطة السكان")]
+    public void The_lead_never_makes_an_article_match(string text)
+    {
+        using var engine = ArabicSearchEngine.CreateInMemory(new ArabicSearchOptions { LeadWeight = 0 });
+        foreach (var a in Articles) engine.AddOrUpdate(a);
+        engine.Commit();
+        var without = engine.Search(new SearchRequest { Text = text });
+        var with = _engine.Search(new SearchRequest { Text = text });
+        Assert.That(with.Total, Is.EqualTo(without.Total));
+        Assert.That(Ids(with), Is.EquivalentTo(Ids(without)));
+    }
+
+    [Test]
+    public void The_lead_reaches_the_second_word()
+    {
+        // السلطات is the second word of "late" and the fifth of "lead".
+        Assert.That(Ids(_engine.Search(new SearchRequest { Text = "السلطات" })), Is.EqualTo(new[] { "lead", "late" }.Reverse()));
+    }
+
+    [Test]
+    public void The_lead_holds_the_first_four_positions_of_the_stemmed_view()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "as-lead-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = dir }))
+            {
+                // في is a stopword: it holds the third position, so the lead is زار، الوزير، (في)، القاهرة: زار، وزير، قاهر
+                engine.AddOrUpdate(new Article("a", "زار الوزير في القاهرة المعرض الدولي للكتاب"));
+                engine.Commit();
+            }
+            using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(dir));
+            var terms = new List<string>();
+            var e = MultiFields.GetTerms(reader, FieldNames.TextLead).GetEnumerator();
+            while (e.MoveNext()) terms.Add(e.Term.Utf8ToString());
+            Assert.That(terms.Where(t => !ArabicSearch.Analysis.ArabicWord.IsGuess(t)), Is.EquivalentTo(new[] { "زار", "وزير", "قاهر" }));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_word_no_article_has_is_searched_as_its_near_spellings()
+    {
+        var r = _engine.Search(new SearchRequest { Text = "بالصرطان" });
+        Assert.That(Ids(r), Is.EqualTo(new[] { "cancer" }));
+        Assert.That(r.Notices, Has.Some.Contains("بالصرطان").And.Contains("near spelling"));
+        var body = Articles.Single(a => a.Id == "cancer").Body;
+        Assert.That(r.Hits[0].Highlights.Select(s => body.Substring(s.Start, s.Length)), Does.Contain("بالسرطان"));
+    }
+
+    [Test]
+    public void A_word_some_article_has_is_not_widened()
+    {
+        // الكتاب is in "other"; الكتان (one letter away) must not pull in anything else, nor a notice.
+        var r = _engine.Search(new SearchRequest { Text = "الكتاب" });
+        Assert.That(Ids(r), Is.EqualTo(new[] { "other" }));
+        Assert.That(r.Notices, Has.None.Contains("near spelling"));
+    }
+
+    [Test]
+    public void Short_words_are_not_searched_by_near_spelling()
+    {
+        // عدد is in two articles; عدو (one edit away, three letters) is in none and stays without hits.
+        var r = _engine.Search(new SearchRequest { Text = "عدو" });
+        Assert.That(r.Total, Is.Zero);
+    }
+
+    [Test]
+    public void Near_spellings_are_off_at_weight_zero()
+    {
+        using var engine = ArabicSearchEngine.CreateInMemory(new ArabicSearchOptions { FuzzyWeight = 0 });
+        foreach (var a in Articles) engine.AddOrUpdate(a);
+        engine.Commit();
+        Assert.That(engine.Search(new SearchRequest { Text = "بالصرطان" }).Total, Is.Zero);
+    }
+
+    [Test]
+    public void At_most_four_words_a_query_are_searched_by_near_spelling()
+    {
+        var r = _engine.Search(new SearchRequest { Text = "بالصرطان الصرطان والصرطان للصرطان فالصرطان كالصرطان" });
+        Assert.That(r.Notices.Count(n => n.Contains("near spelling")), Is.EqualTo(FreeTextQueryBuilder.MaxFuzzyWords));
+        Assert.That(Ids(r), Is.EqualTo(new[] { "cancer" }));
+    }
+
+    [TestCase(-1f)]
+    [TestCase(float.NaN)]
+    [TestCase(float.PositiveInfinity)]
+    public void Bad_weights_are_refused(float weight)
+    {
+        Assert.That(() => ArabicSearchEngine.CreateInMemory(new ArabicSearchOptions { LeadWeight = weight }), Throws.ArgumentException.With.Message.Contains("LeadWeight"));
+        Assert.That(() => ArabicSearchEngine.CreateInMemory(new ArabicSearchOptions { FuzzyWeight = weight }), Throws.ArgumentException.With.Message.Contains("FuzzyWeight"));
+    }
+}
