@@ -33,6 +33,18 @@ public class DidYouMeanTests : SeedEngineFixture
         Assert.That(Engine.Search(new SearchRequest { Text = text }).Suggestions, Is.Null);
     }
 
+    [Test]
+    public void Search_corrects_at_most_MaxWalks_words()
+    {
+        // Twelve distinct misspellings, each one letter from a body word: only the first eight are looked up.
+        var typed = Enumerable.Range(1, 6).Select(i => "التحالف".Insert(i, "ظ"))
+            .Concat(Enumerable.Range(2, 6).Select(i => "الكاتيوشا".Insert(i, "ظ"))).ToList();
+        var results = Engine.Search(new SearchRequest { Text = string.Join(" ", typed) });
+
+        Assert.That(results.Suggestions, Is.Not.Null);
+        Assert.That(results.Suggestions!.Words.Select(w => w.Word), Is.EqualTo(typed.Take(ArabicSearch.Querying.SpellingSuggester.MaxWalks)));
+    }
+
     [TestCase("قثف")] // three letters: too short to correct
     [TestCase("zzzzzzzzzz")] // nothing near it
     public void Search_unknown_word_without_a_near_index_word_has_no_suggestions(string text)
