@@ -58,7 +58,7 @@ internal static class Cli
         {
             if (result.Implicit) return;
             string? value = result.GetValueOrDefault<string>();
-            if (value is not null && !values.Contains(value, StringComparer.Ordinal))
+            if (value is not null && !values.Contains(value, StringComparer.OrdinalIgnoreCase))
                 result.AddError($"{option.Name} '{value}' is not one of {string.Join(", ", values)}.");
         });
     }

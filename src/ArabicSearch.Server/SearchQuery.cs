@@ -67,14 +67,15 @@ internal sealed record SearchQuery
                 throw new InvalidQueryException($"Unknown parameter '{Shown(key)}'{hint}.");
             }
         }
-        string? dateField = One(query, "dateField");
+        // Word values are read in any letter case (Recent, LUCENE), as the CLI reads them.
+        string? dateField = One(query, "dateField")?.ToLowerInvariant();
         if (dateField is not (null or "published" or "mentioned"))
             throw new InvalidQueryException($"dateField '{dateField}' is not one of published, mentioned.");
-        string? sort = One(query, "sort");
-        if (sort is not null && !SearchWords.Sorts.Contains(sort))
+        string? sort = One(query, "sort")?.ToLowerInvariant();
+        if (sort is not null && !SearchWords.Sorts.Contains(sort, StringComparer.OrdinalIgnoreCase))
             throw new InvalidQueryException($"sort '{sort}' is not one of {string.Join(", ", SearchWords.Sorts)}.");
-        string? syntax = One(query, "syntax");
-        if (syntax is not null && !SearchWords.Syntaxes.Contains(syntax))
+        string? syntax = One(query, "syntax")?.ToLowerInvariant();
+        if (syntax is not null && !SearchWords.Syntaxes.Contains(syntax, StringComparer.OrdinalIgnoreCase))
             throw new InvalidQueryException($"syntax '{syntax}' is not one of {string.Join(", ", SearchWords.Syntaxes)}.");
         int page = Int(query, "page", 1);
         if (page < 1) throw new InvalidQueryException($"page must be 1 or more, not {page}.");

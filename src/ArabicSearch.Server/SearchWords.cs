@@ -12,8 +12,8 @@ public static class SearchWords
     /// <summary>The syntax words: text (a search box's), plain, lucene.</summary>
     public static IReadOnlyList<string> Syntaxes { get; } = ["text", "plain", "lucene"];
 
-    /// <summary>The sort a word of <see cref="Sorts"/> names; anything else is relevance.</summary>
-    public static SearchSort Sort(string? word) => word switch
+    /// <summary>The sort a word of <see cref="Sorts"/> names, in any letter case; anything else is relevance.</summary>
+    public static SearchSort Sort(string? word) => word?.ToLowerInvariant() switch
     {
         "newest" or "date" => SearchSort.Newest,
         "oldest" => SearchSort.Oldest,
@@ -21,8 +21,8 @@ public static class SearchWords
         _ => SearchSort.Relevance,
     };
 
-    /// <summary>The syntax a word of <see cref="Syntaxes"/> names; anything else is the search box's.</summary>
-    public static QuerySyntax Syntax(string? word) => word switch
+    /// <summary>The syntax a word of <see cref="Syntaxes"/> names, in any letter case; anything else is the search box's.</summary>
+    public static QuerySyntax Syntax(string? word) => word?.ToLowerInvariant() switch
     {
         "plain" => QuerySyntax.Plain,
         "lucene" => QuerySyntax.Lucene,

@@ -46,7 +46,7 @@ internal static class SearchCommand
             if (Given(stemmed) && !Given(phrase)) throw new UsageException("--stemmed applies to --phrase; add --phrase \"…\" (or drop --stemmed).");
             if (Given(slop) && !Given(phrase)) throw new UsageException("--slop applies to a stemmed phrase; add --phrase \"…\" --stemmed (or drop --slop).");
             if (Given(slop) && !r.GetValue(stemmed)) throw new UsageException("--slop applies to a stemmed phrase only (an exact phrase has no gaps); add --stemmed (or drop --slop).");
-            if (Given(halfLife) && r.GetValue(sort) != "recent") throw new UsageException("--half-life applies to --sort recent; add --sort recent (or drop --half-life).");
+            if (Given(halfLife) && Server.SearchWords.Sort(r.GetValue(sort)) != SearchSort.RelevanceWithRecency) throw new UsageException("--half-life applies to --sort recent; add --sort recent (or drop --half-life).");
             var request = new SearchRequest
             {
                 Text = r.GetValue(text),
@@ -57,7 +57,7 @@ internal static class SearchCommand
                 Entities = r.GetValue(entity) ?? [],
                 From = Cli.ParseDate(r.GetValue(from), "--from"),
                 To = Cli.ParseDate(r.GetValue(to), "--to"),
-                DateField = r.GetValue(dateField) == "mentioned" ? DateField.Mentioned : DateField.Published,
+                DateField = string.Equals(r.GetValue(dateField), "mentioned", StringComparison.OrdinalIgnoreCase) ? DateField.Mentioned : DateField.Published,
                 Sort = Server.SearchWords.Sort(r.GetValue(sort)),
                 RecencyHalfLifeDays = r.GetValue(halfLife),
                 Top = r.GetValue(top),

@@ -43,6 +43,25 @@ public class CliTests
         Assert.That(r.Error, Does.Contain("error").And.Not.Contain("   at "));
     }
 
+    [Test]
+    public void Word_values_of_flags_are_read_in_any_letter_case()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "as-case-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.That(CliRunner.Run("index", SeedCorpus.Path, "--index", dir).ExitCode, Is.EqualTo(0));
+            var lower = CliRunner.Run("search", "--index", dir, "--sort", "recent", "--half-life", "30", "--syntax", "plain", "--date-field", "mentioned", "--json", "بغداد");
+            var upper = CliRunner.Run("search", "--index", dir, "--sort", "Recent", "--half-life", "30", "--syntax", "PLAIN", "--date-field", "Mentioned", "--json", "بغداد");
+            Assert.That(lower.ExitCode, Is.Zero, lower.Error);
+            Assert.That(upper.ExitCode, Is.Zero, upper.Error);
+            Assert.That(upper.Out, Is.EqualTo(lower.Out));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
     // Out-of-range values name the flag the user typed, not the library property behind it.
     [TestCase("--slop 50", "--slop is 50")]
     [TestCase("--half-life 0", "--half-life must be")]

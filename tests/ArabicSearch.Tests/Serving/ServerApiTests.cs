@@ -39,6 +39,16 @@ public class ServerApiTests
         Assert.That(afp.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()![..3]), Is.EquivalentTo(new[] { "002", "003" }));
     }
 
+    [Test]
+    public async Task Word_values_are_read_in_any_letter_case()
+    {
+        string q = "/api/search?q=" + Uri.EscapeDataString("الكاظمى");
+        string lower = await _server.Http.GetStringAsync(q + "&sort=newest&syntax=plain&dateField=published");
+        using var upper = await _server.Http.GetAsync(q + "&sort=Newest&syntax=PLAIN&dateField=Published");
+        Assert.That((int)upper.StatusCode, Is.EqualTo(200));
+        Assert.That(await upper.Content.ReadAsStringAsync(), Is.EqualTo(lower));
+    }
+
     [TestCase("from=2021-13-01", "from '2021-13-01' is not a date; use yyyy-MM-dd, e.g. 2021-07-01.")]
     [TestCase("from=2021-08-01&to=2021-07-01", "The date range is empty: from 2021-08-01 is after to 2021-07-01.")]
     [TestCase("syntax=lucene&q=(%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF", null)] // an unbalanced parenthesis in Lucene syntax: the engine's own message
