@@ -40,6 +40,12 @@ public static class FieldNames
     public const string PublishedValues = "published_dv";
     /// <summary>Canonical ids of the entities an article names, one term per mention.</summary>
     public const string Entity = "entity";
+    /// <summary>
+    /// How an article writes each name a rule found (not the gazetteer): one term per name and spelling, the entity id,
+    /// U+0001, the name as written (<c>org:وزاره_خارجيه\u0001وزارة الخارجية</c>); not stored. Facets and hits show a
+    /// rule-found name in the spelling most of its articles use.
+    /// </summary>
+    public const string EntityName = "entity_name";
     /// <summary>The MinHash fingerprint of the body, as binary doc values: near-duplicates and related articles.</summary>
     public const string Fingerprint = "fingerprint";
     /// <summary>Dates the text mentions, as days since 1970-01-01, multi-valued.</summary>

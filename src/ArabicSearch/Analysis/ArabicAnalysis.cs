@@ -20,7 +20,8 @@ public static class ArabicAnalysis
     /// index can tell which articles a newer release would analyse differently (<see cref="ArabicSearchEngine.OlderAnalysisCount"/>).
     /// 3: guessed proclitic readings marked (issue 12), the loose key of a word with a lone proclitic read like the word
     /// without it, the Uthmani superscript alef read as modern spelling. Articles indexed before versions were recorded
-    /// count as older. 4: the lead field (<see cref="FieldNames.TextLead"/>).
+    /// count as older. 4: the lead field (<see cref="FieldNames.TextLead"/>) and the written names of rule-found entities
+    /// (<see cref="FieldNames.EntityName"/>).
     /// </summary>
     public const int Version = 4;
 

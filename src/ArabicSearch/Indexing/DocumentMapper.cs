@@ -88,18 +88,23 @@ internal sealed class DocumentMapper
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var terms = new List<string>();
-        AddEntities(doc, title is null ? _recognizer.Recognize(article.Title) : _recognizer.Recognize(article.Title, title.Words), seen, terms);
-        AddEntities(doc, body is null ? _recognizer.Recognize(article.Body) : _recognizer.Recognize(article.Body, body.Words), seen, terms);
+        var names = new List<string>();
+        AddEntities(doc, title is null ? _recognizer.Recognize(article.Title) : _recognizer.Recognize(article.Title, title.Words), seen, terms, names);
+        AddEntities(doc, body is null ? _recognizer.Recognize(article.Body) : _recognizer.Recognize(article.Body, body.Words), seen, terms, names);
         AddTerms(doc, FieldNames.Entity, terms, _sharedAnalysis);
+        AddTerms(doc, FieldNames.EntityName, names, _sharedAnalysis);
         return doc;
     }
 
-    private static void AddEntities(Document doc, IReadOnlyList<EntityMention> mentions, HashSet<string> seen, List<string> terms)
+    private static void AddEntities(Document doc, IReadOnlyList<EntityMention> mentions, HashSet<string> seen, List<string> terms, List<string> names)
     {
         foreach (var mention in mentions)
         {
             // One indexed term per mention: an entity query ranks articles that name it more often higher.
             terms.Add(mention.Entity.Id);
+            // A rule-found name's id is its normalized words: how the article writes it is kept, to be shown (EntityNames).
+            if (GeneratedEntities.IsGenerated(mention.Entity.Id) && EntityNames.Term(mention.Entity.Id, mention.Entity.Name) is var name && !names.Contains(name))
+                names.Add(name);
             if (seen.Add(mention.Entity.Id))
             {
                 doc.Add(new StoredField(FieldNames.Entity, mention.Entity.Id));
@@ -317,14 +322,17 @@ internal sealed class DocumentMapper
         return f?.GetInt32Value() is int days ? DateDays.FromDays(days) : null;
     }
 
-    public IReadOnlyList<Entity> EntitiesOf(Document doc) => EntitiesOf(doc.GetValues(FieldNames.Entity));
+    public IReadOnlyList<Entity> EntitiesOf(Document doc, Lucene.Net.Index.IndexReader? reader = null) => EntitiesOf(doc.GetValues(FieldNames.Entity), reader);
 
-    /// <summary>The entities of stored entity ids, in order; ids the recognizer does not know are left out.</summary>
-    public IReadOnlyList<Entity> EntitiesOf(IReadOnlyList<string> ids)
+    /// <summary>
+    /// The entities of stored entity ids, in order; ids the recognizer does not know are left out. With
+    /// <paramref name="reader"/>, a rule-found name is shown as most of its articles write it (<see cref="EntityNames"/>).
+    /// </summary>
+    public IReadOnlyList<Entity> EntitiesOf(IReadOnlyList<string> ids, Lucene.Net.Index.IndexReader? reader = null)
     {
         var list = new List<Entity>(ids.Count);
         foreach (var id in ids)
-            if (_recognizer.Describe(id) is { } e) list.Add(e);
+            if (_recognizer.Describe(id) is { } e) list.Add(reader is null ? e : EntityNames.AsWritten(e, reader));
         return list;
     }
 }

@@ -55,7 +55,7 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
             hits.Add(Hit(searcher, sd, translated.Highlight, groups is null ? [] : DuplicateIndex.IdsOf(searcher, top.ScoreDocs, groups[i].Others)));
         }
         SearchFacets? facets = counter is null || categories is null ? null
-            : counter.Result(recognizer.TypeOf, recognizer.Describe, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
+            : counter.Result(recognizer.TypeOf, id => recognizer.Describe(id) is { } e ? EntityNames.AsWritten(e, searcher.IndexReader) : null, request.FacetLimit) with { Categories = categories.Result(request.FacetLimit) };
         // Search-after paging: where this page ends, and whether any match is left after it.
         long seen = (after?.Seen ?? request.Skip) + hits.Count;
         string? next = !request.CollapseDuplicates && hits.Count > 0 && seen < top.TotalHits
@@ -86,7 +86,7 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
             SnippetText = snippet.Text,
             SnippetHighlights = snippet.Highlights,
             Highlights = snippet.BodyHighlights,
-            Entities = mapper.EntitiesOf(doc.Entities),
+            Entities = mapper.EntitiesOf(doc.Entities, searcher.IndexReader),
             SimilarIds = similarIds,
         };
     }
