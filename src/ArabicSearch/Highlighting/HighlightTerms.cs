@@ -74,8 +74,14 @@ internal sealed class HighlightTerms
     /// <summary>Phrases the query asks for; each marks only where all its words occur in sequence.</summary>
     public List<HighlightPhrase> Phrases { get; } = [];
 
+    /// <summary>
+    /// The days a search by mentioned date asks for (<see cref="DateField.Mentioned"/>; either end may be open): the
+    /// date mentions in that range are marked, as the words that made the article match. Null for other searches.
+    /// </summary>
+    public (DateOnly? From, DateOnly? To)? MentionedDays { get; set; }
+
     /// <summary>True when nothing would be marked.</summary>
-    public bool IsEmpty => Exact.Count == 0 && Stemmed.Count == 0 && Loose.Count == 0 && EntityIds.Count == 0 && Phrases.Count == 0;
+    public bool IsEmpty => Exact.Count == 0 && Stemmed.Count == 0 && Loose.Count == 0 && EntityIds.Count == 0 && Phrases.Count == 0 && MentionedDays is null;
 
     /// <summary>Adds a term the query produced in <paramref name="view"/> (as read from the Lucene query, say).</summary>
     public void Add(ArabicView view, string term) => _terms[(int)view].Add(term);

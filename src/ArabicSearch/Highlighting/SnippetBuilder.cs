@@ -1,5 +1,6 @@
 using System.Text;
 using ArabicSearch.Analysis;
+using ArabicSearch.Dates;
 using ArabicSearch.Entities;
 
 namespace ArabicSearch.Highlighting;
@@ -80,10 +81,15 @@ internal static class SnippetBuilder
     private const char Ellipsis = '…';
 
     /// <summary>The snippet of <paramref name="text"/> for <paramref name="terms"/>, at most about <paramref name="maxChars"/> characters.</summary>
-    public static Snippet Build(string text, HighlightTerms terms, EntityRecognizer recognizer, int maxChars = 280)
+    /// <param name="text">The stored text.</param>
+    /// <param name="terms">What the query matches.</param>
+    /// <param name="recognizer">The index's entity recognizer, for entity marks.</param>
+    /// <param name="maxChars">The snippet's length, about, in characters.</param>
+    /// <param name="published">The article's publication day, which resolves the dates the text mentions (for <see cref="HighlightTerms.MentionedDays"/>).</param>
+    public static Snippet Build(string text, HighlightTerms terms, EntityRecognizer recognizer, int maxChars = 280, DateOnly? published = null)
     {
         if (string.IsNullOrEmpty(text)) return Snippet.Empty;
-        var (marks, groupCount) = MarksOf(text, terms, recognizer);
+        var (marks, groupCount) = MarksOf(text, terms, recognizer, published);
         var (spans, groupStart, groups) = Merge(marks);
         var (from, to) = BestWindow(text, spans, groupStart, groups, groupCount, maxChars);
         while (from < to && char.IsWhiteSpace(text[from])) from++;
@@ -104,18 +110,29 @@ internal static class SnippetBuilder
     /// Every word of <paramref name="text"/> the query matched, as merged offsets into it (in order, not overlapping):
     /// the same marks as <see cref="Build"/>'s, for a whole short text such as a headline.
     /// </summary>
-    public static IReadOnlyList<TextSpan> Marks(string text, HighlightTerms terms, EntityRecognizer recognizer)
+    public static IReadOnlyList<TextSpan> Marks(string text, HighlightTerms terms, EntityRecognizer recognizer, DateOnly? published = null)
     {
         if (string.IsNullOrEmpty(text) || terms.IsEmpty) return [];
-        return Merge(MarksOf(text, terms, recognizer).Marks).Spans;
+        return Merge(MarksOf(text, terms, recognizer, published).Marks).Spans;
     }
 
     /// <summary>The marks of <paramref name="text"/>, each with the query word (group) it stands for, and how many groups there are.</summary>
-    private static (List<Mark> Marks, int GroupCount) MarksOf(string text, HighlightTerms terms, EntityRecognizer recognizer)
+    private static (List<Mark> Marks, int GroupCount) MarksOf(string text, HighlightTerms terms, EntityRecognizer recognizer, DateOnly? published)
     {
         var marks = new List<Mark>();
         if (terms.IsEmpty) return (marks, 0);
         int groupCount = MarkWords(text, terms, marks);
+        // A search by mentioned date: the mentions of a day in the range, resolved as indexing resolved them, are one group.
+        if (terms.MentionedDays is var (from, to))
+        {
+            int group = -1;
+            foreach (var m in DateMentionExtractor.Extract(text, published))
+            {
+                if (from is { } f && m.Date < f || to is { } t && m.Date > t) continue;
+                if (group < 0) group = groupCount++;
+                marks.Add(new Mark(m.Start, m.End - m.Start, group));
+            }
+        }
         // Only the text around words that can start a wanted name is recognized (EntityMarks), not the whole body.
         if (terms.EntityIds.Count > 0)
         {

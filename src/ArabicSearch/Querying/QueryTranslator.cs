@@ -145,6 +145,7 @@ internal sealed class QueryTranslator
             int? min = request.From is { } f ? DateDays.ToDays(f) : null;
             int? max = request.To is { } t ? DateDays.ToDays(t) : null;
             must.Add(Filter(NumericRangeQuery.NewInt32Range(field, min, max, true, true)), Occur.MUST);
+            if (request.DateField == DateField.Mentioned) highlight.MentionedDays = (request.From, request.To);
         }
         if (SourceCategoryFilter.Build(request) is { } sourceOrCategory) must.Add(Filter(sourceOrCategory), Occur.MUST);
         if (request.LuceneQuery is not null) must.Add(request.LuceneQuery, Occur.MUST);

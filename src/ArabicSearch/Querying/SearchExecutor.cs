@@ -70,14 +70,14 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
     private SearchHit Hit(IndexSearcher searcher, ScoreDoc sd, HighlightTerms highlight, IReadOnlyList<string> similarIds)
     {
         var doc = HitFields.Of(searcher.IndexReader, sd.Doc);
-        var snippet = SnippetBuilder.Build(doc.Body ?? "", highlight, recognizer);
+        var snippet = SnippetBuilder.Build(doc.Body ?? "", highlight, recognizer, published: doc.Published);
         string title = doc.Title ?? "";
         return new SearchHit
         {
             Id = doc.Id ?? "",
             Score = float.IsNaN(sd.Score) ? 0f : sd.Score,
             Title = title,
-            TitleHighlights = SnippetBuilder.Marks(title, highlight, recognizer),
+            TitleHighlights = SnippetBuilder.Marks(title, highlight, recognizer, doc.Published),
             Source = doc.Source ?? "",
             Url = doc.Url ?? "",
             Published = doc.Published,
