@@ -64,8 +64,9 @@ internal sealed class DocumentMapper
             for (int i = 0; i < _titleWeight; i++) AddViews(doc, article.Title, title);
         }
         AddViews(doc, article.Body, body);
-        // The lead: the headline's first words, or the body's when there is no headline (docs/relevance.md).
-        if (article.Title.Length > 0) AddLead(doc, article.Title, title);
+        // The lead: the headline's first words, or the body's when the headline has none (docs/relevance.md).
+        var titleWords = title?.Words ?? Analysis.TextWords.Split(article.Title);
+        if (titleWords.Count > 0) AddLead(doc, article.Title, title);
         else AddLead(doc, article.Body, body);
         if (article.Url.Length > 0) doc.Add(new StoredField(FieldNames.Url, article.Url));
         AddFilterFields(doc, article);
@@ -77,7 +78,7 @@ internal sealed class DocumentMapper
         }
 
         AddFingerprint(doc, article, title, body);
-        AddCompletions(doc, article.Title, title?.Words ?? Analysis.TextWords.Split(article.Title));
+        AddCompletions(doc, article.Title, titleWords);
 
         // Days the text talks about, resolved against the publication date: one indexed value per distinct day.
         var mentioned = title is not null && body is not null

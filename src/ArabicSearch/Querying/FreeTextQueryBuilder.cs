@@ -64,17 +64,14 @@ internal sealed class FreeTextQueryBuilder
     /// </summary>
     public const int LongQueryWords = 32;
 
-    /// <summary>The shortest stemmed reading searched by near spelling: a shorter word is one edit from too many others.</summary>
-    public const int MinFuzzyLength = 4;
-
     /// <summary>
     /// The words of one query searched by near spelling, at most: each walks the term dictionary (tens of milliseconds
     /// on a 31k-article index), so a pasted text of unknown words stays bounded.
     /// </summary>
     public const int MaxFuzzyWords = 4;
 
-    /// <summary>The near spellings kept for one word: the closest, then the most frequent (Lucene's <see cref="FuzzyQuery"/> ranking).</summary>
-    public const int MaxFuzzyExpansions = 16;
+    /// <summary>The corrections of one word searched: the first "did you mean" offers (2 or 3 ranked no better on the dev sets).</summary>
+    public const int NearSpellingsPerWord = 1;
 
     private readonly FieldAnalyzer _analyzer;
     private readonly EntityRecognizer _recognizer;
@@ -131,8 +128,9 @@ internal sealed class FreeTextQueryBuilder
         var matching = new BooleanQuery(true);
         var scoring = new List<Query>();
         int fuzzyWords = 0;
+        var unwidened = new List<string>();
         bool stemmedOnly = words.Count > LongQueryWords && !onlyStopwords;
-        if (stemmedOnly) notices.Add($"The query has {words.Count} distinct words; a query of more than {LongQueryWords} is searched in the stemmed view only.");
+        if (stemmedOnly) notices.Add($"The query has {words.Count} distinct words; a query of more than {LongQueryWords} is searched in the stemmed view only, without near spellings of unknown words.");
         foreach (var w in words)
         {
             var strict = new BooleanQuery(true);
@@ -141,16 +139,18 @@ internal sealed class FreeTextQueryBuilder
             if (w.Stemmed.Length > 0 && StemmedTerm(w.Stemmed, stemmedOnly ? null : reader) is { } stemmedClause) strict.Add(stemmedClause, Occur.SHOULD);
             if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords) && !stemmedOnly) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
             matching.Add(strict, Occur.SHOULD);
-            // A word no article has in any view (a typo: بالصرطان) is searched as its near spellings (بالسرطان).
-            if (reader is not null && _fuzzyWeight > 0 && !stemmedOnly && fuzzyWords < MaxFuzzyWords
+            // A word no article has as written or stemmed (a typo: بالصرطان) is searched as its correction (بالسرطان).
+            bool strictAbsent = reader is not null && !stemmedOnly
                 && !AnyHas(reader, FieldNames.Text, w.Stemmed.SelectMany(t => ProcliticReadings.Both(FieldNames.Text, t)).Select(t => t.Text).ToArray())
-                && !AnyHas(reader, FieldNames.TextExact, w.Exact) && !AnyHas(reader, FieldNames.TextLoose, w.Loose)
-                && NearSpellings(w.Stemmed, reader, highlight) is { } near)
+                && !AnyHas(reader, FieldNames.TextExact, w.Exact);
+            var near = strictAbsent && _fuzzyWeight > 0 && fuzzyWords < MaxFuzzyWords ? NearSpellings(w, reader!, highlight) : null;
+            if (near is { } found)
             {
                 fuzzyWords++;
-                matching.Add(near.Query, Occur.SHOULD);
-                notices.Add($"No article has \"{w.Written}\"; articles with a near spelling of it were searched: {string.Join("، ", near.Words)}.");
+                matching.Add(found.Query, Occur.SHOULD);
+                notices.Add($"No article has \"{w.Written}\"; articles with a near spelling of it were searched: {string.Join("، ", found.Words)}.");
             }
+            else if (strictAbsent && _fuzzyWeight > 0 && fuzzyWords >= MaxFuzzyWords && !unwidened.Contains(w.Written)) unwidened.Add(w.Written);
             // A word in the article's first words (its headline, or the opening of an untitled item) ranks it higher;
             // it never makes an article match.
             if (_leadWeight > 0 && w.Stemmed.Length > 0 && !stemmedOnly) scoring.Add(Term(FieldNames.TextLead, LeadTerms(w.Stemmed), _leadWeight));
@@ -164,11 +164,10 @@ internal sealed class FreeTextQueryBuilder
                 // A long skeleton (امرك for أمريكي and أميركي) is one word's spellings: its variants may match.
                 matching.Add(looseClause, Occur.SHOULD);
             }
-            else if (reader is not null && !AnyHas(reader, FieldNames.Text, w.Stemmed.SelectMany(t => ProcliticReadings.Both(FieldNames.Text, t)).Select(t => t.Text).ToArray())
-                     && !AnyHas(reader, FieldNames.TextExact, w.Exact))
+            else if (strictAbsent && near is null)
             {
                 // No article has the word as written or stemmed: let its variants match, and say so.
-                if (AnyHas(reader, FieldNames.TextLoose, w.Loose))
+                if (AnyHas(reader!, FieldNames.TextLoose, w.Loose))
                     notices.Add($"No article has \"{w.Written}\" as written; articles with spelling variants of it were searched.");
                 matching.Add(looseClause, Occur.SHOULD);
             }
@@ -181,6 +180,8 @@ internal sealed class FreeTextQueryBuilder
             }
             foreach (var t in w.Loose) highlight.Loose.Add(t);
         }
+        if (unwidened.Count > 0)
+            notices.Add($"Near spellings are searched for at most {MaxFuzzyWords} words a query; not for: {string.Join("، ", unwidened)}.");
         AddNames(text, reader, matching, highlight, notices);
         return new FreeTextQuery(matching, scoring);
     }
@@ -279,29 +280,31 @@ internal sealed class FreeTextQueryBuilder
     }
 
     /// <summary>
-    /// The stemmed-view terms one edit (a letter inserted, removed, replaced, or two swapped) from the word's readings
-    /// of <see cref="MinFuzzyLength"/> letters or more, found with Lucene's <see cref="FuzzyQuery"/> (a Levenshtein
-    /// automaton over the term dictionary) and scored as it scores them (closer and more frequent first, the IDF
-    /// blended over the expansions) at <see cref="ArabicSearchOptions.FuzzyWeight"/>. Guessed readings are left out.
-    /// The terms found go to the highlight, so their hits mark them. Null when none is found.
+    /// A word no article has, searched as the corrections "did you mean" offers for it
+    /// (<see cref="SpellingSuggester.NearestAbsent"/>: index words one edit away, two for words of six letters or more,
+    /// nearest first, then the most frequent), the best <see cref="NearSpellingsPerWord"/> of them, each searched as a
+    /// word typed (stemmed and exact views), the better one counting, at <see cref="ArabicSearchOptions.FuzzyWeight"/>.
+    /// Their terms go to the highlight, so their hits mark them. Null when there is no correction.
     /// </summary>
-    private (Query Query, List<string> Words)? NearSpellings(string[] stemmed, IndexReader reader, HighlightTerms highlight)
+    private (Query Query, List<string> Words)? NearSpellings(Word w, IndexReader reader, HighlightTerms highlight)
     {
         var best = new DisjunctionMaxQuery(0f) { Boost = _fuzzyWeight };
         var words = new List<string>();
-        foreach (var reading in stemmed.Where(t => !ArabicWord.IsGuess(t)).Distinct(StringComparer.Ordinal))
+        foreach (var exact in w.Exact)
         {
-            if (reading.Length < MinFuzzyLength) continue;
-            var rewritten = new FuzzyQuery(new Term(FieldNames.Text, reading), 1, 0, MaxFuzzyExpansions, true).Rewrite(reader);
-            var kept = new BooleanQuery(true);
-            foreach (var clause in rewritten is BooleanQuery b ? b.Clauses : [])
+            foreach (var correction in SpellingSuggester.NearestAbsent(reader, exact).Take(NearSpellingsPerWord))
             {
-                if (clause.Query is not TermQuery t || ArabicWord.IsGuess(t.Term.Text)) continue;
-                kept.Add(t, Occur.SHOULD);
-                highlight.Stemmed.Add(t.Term.Text);
-                if (!words.Contains(t.Term.Text)) words.Add(t.Term.Text);
+                var clause = new BooleanQuery(true);
+                var stemmed = ArabicAnalysis.Terms(_analyzer.For(ArabicView.Stemmed), correction).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray();
+                if (stemmed.Length > 0 && StemmedTerm(stemmed, reader) is { } s) clause.Add(s, Occur.SHOULD);
+                if (_exactWeight > 0) clause.Add(Term(FieldNames.TextExact, [correction], _exactWeight), Occur.SHOULD);
+                if (clause.Clauses.Count == 0) continue;
+                best.Add(clause);
+                foreach (var t in stemmed) highlight.Stemmed.Add(ArabicWord.ReadingOf(t));
+                highlight.Exact.Add(correction);
+                string shown = Autocomplete.WrittenForm(reader, correction) ?? correction;
+                if (!words.Contains(shown)) words.Add(shown);
             }
-            if (kept.Clauses.Count > 0) best.Add(kept);
         }
         return best.Disjuncts.Count == 0 ? null : (best, words);
     }

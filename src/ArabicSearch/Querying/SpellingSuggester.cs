@@ -70,7 +70,7 @@ internal static class SpellingSuggester
             if (IsOperator(text, w) || IsExcluded(text, w) || !done.Add(w.Text)) continue;
             if (frequencies[i] > 0 && total > FewHits) continue; // with enough hits, only words in no article are corrected
             if (walks++ == MaxWalks) break;
-            var found = Nearest(terms, w.Text, frequencies[i]);
+            var found = frequencies[i] == 0 ? NearestAbsent(reader, w.Text) : Nearest(terms, w.Text, frequencies[i]);
             if (found.Count == 0) continue;
             var shown = found.Select(t => Autocomplete.WrittenForm(reader, t) ?? t).Distinct(StringComparer.Ordinal).ToList();
             into.Add(new WordSuggestion(text[w.Start..w.End], shown));
@@ -91,6 +91,27 @@ internal static class SpellingSuggester
 
     /// <summary>More words than this are not corrected (a pasted paragraph, not a query).</summary>
     private const int QueryBudgetWords = 32;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, List<string>>> ByReader = new();
+
+    /// <summary>Corrections kept per index snapshot, at most; past it the cache starts again.</summary>
+    private const int CachedWords = 1_024;
+
+    /// <summary>
+    /// <see cref="Nearest(Terms, string, int)"/> for a word no article has, over the exact view of
+    /// <paramref name="reader"/>, kept per index snapshot: the search (near spellings) and "did you mean" walk the term
+    /// dictionary once per word, and a typo searched again costs nothing. Empty when the index has no exact view.
+    /// </summary>
+    internal static List<string> NearestAbsent(IndexReader reader, string word)
+    {
+        var cache = ByReader.GetValue(reader.CoreCacheKey, _ => new());
+        if (cache.TryGetValue(word, out var known)) return known;
+        var terms = MultiFields.GetTerms(reader, FieldNames.TextExact);
+        var found = terms is null ? [] : Nearest(terms, word, 0);
+        if (cache.Count >= CachedWords) cache.Clear();
+        cache[word] = found;
+        return found;
+    }
 
     /// <summary>Index terms within the edit budget of <paramref name="word"/> and more frequent than it, nearest first, then most frequent.</summary>
     private static List<string> Nearest(Terms terms, string word, int frequency)

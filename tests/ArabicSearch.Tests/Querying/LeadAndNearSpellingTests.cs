@@ -19,6 +19,7 @@ public class LeadAndNearSpellingTests
         new("titled-late", "اعلنت الحكومة خطة جديدة للنقل العام في المدينة بسبب الزلزال") { Title = "خطة جديدة للنقل العام" },
         new("titled-lead", "اعلنت الحكومة خطة جديدة للنقل العام في المدينة بسبب الزلزال") { Title = "الزلزال يدفع الى خطة جديدة" },
         new("cancer", "ارتفع عدد المصابين بالسرطان في العالم هذا العام حسب تقرير المنظمة"),
+        new("cancer-2", "قال الطبيب ان علاج السرطان تقدم كثيرا في السنوات الاخيرة"),
         new("other", "افتتح الوزير معرضا للكتاب في العاصمة بحضور عدد من الكتاب"),
     ];
 
@@ -49,6 +50,17 @@ public class LeadAndNearSpellingTests
     {
         var ids = Ids(_engine.Search(new SearchRequest { Text = "الزلزال" }));
         Assert.That(ids, Is.EqualTo(new[] { "titled-lead", "titled-late" }));
+    }
+
+    [TestCase("   ")]
+    [TestCase("« — »")]
+    public void A_headline_without_words_leaves_the_lead_to_the_body(string title)
+    {
+        using var engine = ArabicSearchEngine.CreateInMemory();
+        engine.AddOrUpdate(new Article("late", "قالت السلطات اليوم ان السكان غادروا القرية بعد ثوران البركان"));
+        engine.AddOrUpdate(new Article("blank-headline", "البركان ثار اليوم وقالت السلطات ان السكان غادروا القرية بعد") { Title = title });
+        engine.Commit();
+        Assert.That(Ids(engine.Search(new SearchRequest { Text = "البركان" })), Is.EqualTo(new[] { "blank-headline", "late" }));
     }
 
     [Test]
@@ -108,11 +120,12 @@ public class LeadAndNearSpellingTests
     }
 
     [Test]
-    public void A_word_no_article_has_is_searched_as_its_near_spellings()
+    public void A_word_no_article_has_is_searched_as_its_correction()
     {
         var r = _engine.Search(new SearchRequest { Text = "بالصرطان" });
-        Assert.That(Ids(r), Is.EqualTo(new[] { "cancer" }));
-        Assert.That(r.Notices, Has.Some.Contains("بالصرطان").And.Contains("near spelling"));
+        Assert.That(Ids(r), Is.EquivalentTo(new[] { "cancer", "cancer-2" }));
+        Assert.That(r.Notices, Has.One.EqualTo("No article has \"بالصرطان\"; articles with a near spelling of it were searched: بالسرطان."));
+        Assert.That(r.Suggestions?.CorrectedText, Is.EqualTo("بالسرطان"), "the same correction as did you mean");
         var body = Articles.Single(a => a.Id == "cancer").Body;
         Assert.That(r.Hits[0].Highlights.Select(s => body.Substring(s.Start, s.Length)), Does.Contain("بالسرطان"));
     }
@@ -134,6 +147,21 @@ public class LeadAndNearSpellingTests
         Assert.That(r.Total, Is.Zero);
     }
 
+    [TestCase("الصرطان")]  // corrected to السرطان, searched as a word typed: بالسرطان matches too
+    [TestCase("لصرطان")]   // a lone proclitic on the typo
+    public void A_typo_finds_the_other_forms_of_the_corrected_word(string typed)
+    {
+        var r = _engine.Search(new SearchRequest { Text = typed });
+        Assert.That(Ids(r), Is.EquivalentTo(new[] { "cancer", "cancer-2" }));
+    }
+
+    [Test]
+    public void A_typo_in_a_suffix_letter_is_corrected()
+    {
+        // The typo is the last letter, which the stemmer reads as part of the stem; the written word is one edit from بالسرطان.
+        Assert.That(Ids(_engine.Search(new SearchRequest { Text = "بالسرطام" })), Is.EquivalentTo(new[] { "cancer", "cancer-2" }));
+    }
+
     [Test]
     public void Near_spellings_are_off_at_weight_zero()
     {
@@ -147,8 +175,9 @@ public class LeadAndNearSpellingTests
     public void At_most_four_words_a_query_are_searched_by_near_spelling()
     {
         var r = _engine.Search(new SearchRequest { Text = "بالصرطان الصرطان والصرطان للصرطان فالصرطان كالصرطان" });
-        Assert.That(r.Notices.Count(n => n.Contains("near spelling")), Is.EqualTo(FreeTextQueryBuilder.MaxFuzzyWords));
-        Assert.That(Ids(r), Is.EqualTo(new[] { "cancer" }));
+        Assert.That(r.Notices.Count(n => n.Contains("a near spelling of it")), Is.EqualTo(FreeTextQueryBuilder.MaxFuzzyWords));
+        Assert.That(r.Notices, Has.One.StartsWith($"Near spellings are searched for at most {FreeTextQueryBuilder.MaxFuzzyWords} words a query; not for: "));
+        Assert.That(Ids(r), Does.Contain("cancer"));
     }
 
     [TestCase(-1f)]
