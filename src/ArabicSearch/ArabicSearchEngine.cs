@@ -359,7 +359,7 @@ public sealed class ArabicSearchEngine : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
             _index.MaybeRefresh();
-            return _index.Read(s => s.IndexReader.NumDocs - s.Search(new TermQuery(new Term(FieldNames.AnalysisVersion, DocumentMapper.AnalysisVersionTerm)), 1).TotalHits);
+            return _index.Read(SearchExecutor.OlderAnalysis);
         }
     }
 

@@ -44,9 +44,12 @@ public class IndexLifecycleTests
         using (var engine = ArabicSearchEngine.Open(new ArabicSearchOptions { IndexPath = _dir }))
         {
             Assert.That((engine.Count, engine.OlderAnalysisCount), Is.EqualTo((6, 1)));
+            Assert.That(engine.Search(new SearchRequest { Text = "الكاتيوشا" }).Notices,
+                Has.One.StartsWith("1 of 6 articles were indexed by an older release"), "every search says so, in every host");
             engine.AddOrUpdate(new Article("old", "نص قديم"));
             engine.Commit();
             Assert.That((engine.Count, engine.OlderAnalysisCount), Is.EqualTo((6, 0)), "added again, it is up to date");
+            Assert.That(engine.Search(new SearchRequest { Text = "الكاتيوشا" }).Notices, Has.None.Contains("older release"));
         }
         var (code, output, _) = Reliability.CliHost.Run("stats", "--index", _dir, "--json");
         Assert.That(code, Is.EqualTo(0));

@@ -1,6 +1,7 @@
 using ArabicSearch.Entities;
 using ArabicSearch.Highlighting;
 using ArabicSearch.Indexing;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace ArabicSearch.Querying;
@@ -60,8 +61,10 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
         long seen = (after?.Seen ?? request.Skip) + hits.Count;
         string? next = !request.CollapseDuplicates && hits.Count > 0 && seen < top.TotalHits
             ? SearchCursor.Encode(request, top.ScoreDocs[request.Skip + hits.Count - 1], seen, searcher.IndexReader) : null;
-        IReadOnlyList<string> notices = after is not null && after.IsStaleFor(searcher.IndexReader)
-            ? [.. translated.Notices, "The index changed since this cursor was made: this page may skip or repeat hits."] : translated.Notices;
+        var notices = new List<string>(translated.Notices);
+        if (after is not null && after.IsStaleFor(searcher.IndexReader)) notices.Add("The index changed since this cursor was made: this page may skip or repeat hits.");
+        if (OlderAnalysis(searcher) is > 0 and var older)
+            notices.Add($"{older:N0} of {searcher.IndexReader.NumDocs:N0} articles were indexed by an older release (analysis version {ArabicSearch.Analysis.ArabicAnalysis.Version} is current): they are searched and shown as that release indexed them until they are indexed again.");
         var suggestions = SpellingSuggester.Suggest(searcher.IndexReader, recognizer, request, top.TotalHits);
         return new SearchResults { Total = top.TotalHits, Hits = hits, Facets = facets, Notices = notices, NextCursor = next, Suggestions = suggestions };
     }
@@ -90,6 +93,16 @@ internal sealed class SearchExecutor(QueryTranslator translator, DocumentMapper 
             SimilarIds = similarIds,
         };
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Runtime.CompilerServices.StrongBox<int>> OlderBySnapshot = new();
+
+    /// <summary>
+    /// The live articles of the searcher's snapshot without the current analysis version term
+    /// (<see cref="ArabicSearchEngine.OlderAnalysisCount"/>), counted once per snapshot.
+    /// </summary>
+    internal static int OlderAnalysis(IndexSearcher searcher) =>
+        OlderBySnapshot.GetValue(searcher.IndexReader.CoreCacheKey, _ => new(searcher.IndexReader.NumDocs
+            - searcher.Search(new TermQuery(new Term(FieldNames.AnalysisVersion, DocumentMapper.AnalysisVersionTerm)), 1).TotalHits)).Value;
 
     /// <summary>
     /// The best <paramref name="window"/> hits in <paramref name="sort"/> order, after <paramref name="after"/> when

@@ -25,7 +25,7 @@ public class LayeringTests
         ["Dates"] = ["Analysis"],
         ["Ingestion"] = [Model],
         ["Duplicates"] = ["Analysis", Model],
-        ["Highlighting"] = ["Analysis", "Entities", Model],
+        ["Highlighting"] = ["Analysis", "Entities", "Dates", Model],
         ["Indexing"] = ["Analysis", "Entities", "Dates", "Duplicates", Model],
         ["Querying"] = ["Analysis", "Entities", "Highlighting", "Indexing", "Duplicates", Model],
         // The public records of the root namespace (Article, options, requests, results, exceptions, field names).
