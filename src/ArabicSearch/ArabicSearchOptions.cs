@@ -61,10 +61,12 @@ public sealed record ArabicSearchOptions
     public float LeadWeight { get; init; } = 0.5f;
 
     /// <summary>
-    /// The weight, relative to the stemmed view, of a near spelling searched for a free-text word that no article has
-    /// in any view (a typo: <c>بالصرطان</c> finds <c>بالسرطان</c>): stemmed terms one edit away (Levenshtein, a swap of
-    /// two letters counting as one), for words of four letters or more, at most four words a query; a notice names the
-    /// spellings searched and hits mark them. 0 leaves it out. Default 0.5; see docs/relevance.md for how it was measured.
+    /// The weight, relative to the stemmed view, of the correction searched for a free-text word that no article has
+    /// as written or stemmed (a typo: <c>الحكزمة</c> is searched as <c>الحكومة</c>): the first correction
+    /// <see cref="SearchResults.Suggestions"/> offers for it (an index word one edit away, two for words of six letters
+    /// or more, nearest first, then the most frequent), searched as a word typed, for at most four words a query; a
+    /// notice names the word searched and hits mark it. 0 leaves it out. Default 0.5; see docs/relevance.md for how it
+    /// was measured.
     /// </summary>
     public float FuzzyWeight { get; init; } = 0.5f;
 

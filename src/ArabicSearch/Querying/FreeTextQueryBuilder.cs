@@ -43,6 +43,8 @@ internal sealed record FreeTextQuery(Query? Matching, IReadOnlyList<Query> Scori
 /// <item>A word in the article's lead (<see cref="FieldNames.TextLead"/>: the first words of its headline, or of its
 /// body when it has none) adds <see cref="ArabicSearchOptions.LeadWeight"/> to the score of an article that matches;
 /// it never makes one match.</item>
+/// <item>A word no article has as written or stemmed (a typo) is also searched as the first correction "did you mean"
+/// offers (<see cref="ArabicSearchOptions.FuzzyWeight"/>), with a notice; its short loose key then only ranks.</item>
 /// <item>The loose view only adds to the score of articles that match a word strictly. A word that no article has in
 /// either strict view is matched through the loose view instead, with a notice, so a variant spelling still finds
 /// something.</item>
