@@ -35,8 +35,27 @@ internal static class EntityNames
         return written is null || written == entity.Name ? entity : entity with { Name = written, Aliases = [entity.Name] };
     }
 
-    /// <summary>The spelling of the rule-found <paramref name="id"/> that most articles use; null when none is recorded.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, string?>> BySnapshot = new();
+
+    /// <summary>Names kept per index snapshot, at most; past it the cache starts again.</summary>
+    private const int CachedNames = 4_096;
+
+    /// <summary>
+    /// The spelling of the rule-found <paramref name="id"/> that most articles use; null when none is recorded. Kept per
+    /// index snapshot: a hit's entities and a facet's labels repeat from search to search, and a look-up over every
+    /// segment's term dictionary costs tens of kilobytes.
+    /// </summary>
     public static string? MostWritten(IndexReader reader, string id)
+    {
+        var cache = BySnapshot.GetValue(reader.CoreCacheKey, _ => new(StringComparer.Ordinal));
+        if (cache.TryGetValue(id, out var known)) return known;
+        string? found = Lookup(reader, id);
+        if (cache.Count >= CachedNames) cache.Clear();
+        cache[id] = found;
+        return found;
+    }
+
+    private static string? Lookup(IndexReader reader, string id)
     {
         var terms = MultiFields.GetTerms(reader, FieldNames.EntityName);
         if (terms is null) return null;

@@ -89,6 +89,12 @@ internal static class SpellingSuggester
     /// </summary>
     public const int MaxWalks = 8;
 
+    /// <summary>
+    /// Longer words are not corrected: no Arabic word is this long, and the automaton of a 200-letter string costs
+    /// hundreds of milliseconds to build and walk.
+    /// </summary>
+    public const int MaxWordLength = 30;
+
     /// <summary>More words than this are not corrected (a pasted paragraph, not a query).</summary>
     private const int QueryBudgetWords = 32;
 
@@ -117,7 +123,7 @@ internal static class SpellingSuggester
     private static List<string> Nearest(Terms terms, string word, int frequency)
     {
         int maxEdits = MaxEdits(word.Length);
-        if (maxEdits == 0) return [];
+        if (maxEdits == 0 || word.Length > MaxWordLength) return [];
         int minFrequency = frequency == 0 ? 1 : Math.Max(frequency + 1, frequency * RarerBy);
         var candidates = new List<(string Term, int Distance, int Frequency)>();
         // No required prefix: most Arabic words share their first letters (ال), so keeping them saves little (measured).

@@ -45,6 +45,15 @@ public class DidYouMeanTests : SeedEngineFixture
         Assert.That(results.Suggestions!.Words.Select(w => w.Word), Is.EqualTo(typed.Take(ArabicSearch.Querying.SpellingSuggester.MaxWalks)));
     }
 
+    [Test]
+    public void Search_does_not_correct_a_word_longer_than_any_Arabic_word()
+    {
+        string word = string.Concat(Enumerable.Repeat("التحالف", 5)); // 35 letters
+        var results = Engine.Search(new SearchRequest { Text = word });
+        Assert.That(results.Suggestions, Is.Null);
+        Assert.That(results.Notices, Has.None.Contains("near spelling"));
+    }
+
     [TestCase("قثف")] // three letters: too short to correct
     [TestCase("zzzzzzzzzz")] // nothing near it
     public void Search_unknown_word_without_a_near_index_word_has_no_suggestions(string text)
