@@ -25,13 +25,17 @@ public class LeadAndNearSpellingTests
 
     private ArabicSearchEngine _engine = null!;
 
-    [OneTimeSetUp]
-    public void Index()
+    /// <summary>An in-memory engine with <paramref name="articles"/> (default <see cref="Articles"/>) indexed and committed.</summary>
+    private static ArabicSearchEngine Indexed(ArabicSearchOptions? options = null, params Article[] articles)
     {
-        _engine = ArabicSearchEngine.CreateInMemory();
-        foreach (var a in Articles) _engine.AddOrUpdate(a);
-        _engine.Commit();
+        var engine = ArabicSearchEngine.CreateInMemory(options);
+        foreach (var a in articles.Length > 0 ? articles : Articles) engine.AddOrUpdate(a);
+        engine.Commit();
+        return engine;
     }
+
+    [OneTimeSetUp]
+    public void Index() => _engine = Indexed();
 
     [OneTimeTearDown]
     public void Close() => _engine.Dispose();
@@ -56,19 +60,16 @@ public class LeadAndNearSpellingTests
     [TestCase("« — »")]
     public void A_headline_without_words_leaves_the_lead_to_the_body(string title)
     {
-        using var engine = ArabicSearchEngine.CreateInMemory();
-        engine.AddOrUpdate(new Article("late", "قالت السلطات اليوم ان السكان غادروا القرية بعد ثوران البركان"));
-        engine.AddOrUpdate(new Article("blank-headline", "البركان ثار اليوم وقالت السلطات ان السكان غادروا القرية بعد") { Title = title });
-        engine.Commit();
+        using var engine = Indexed(null,
+            new Article("late", "قالت السلطات اليوم ان السكان غادروا القرية بعد ثوران البركان"),
+            new Article("blank-headline", "البركان ثار اليوم وقالت السلطات ان السكان غادروا القرية بعد") { Title = title });
         Assert.That(Ids(engine.Search(new SearchRequest { Text = "البركان" })), Is.EqualTo(new[] { "blank-headline", "late" }));
     }
 
     [Test]
     public void Without_the_lead_the_two_tie_and_the_first_indexed_comes_first()
     {
-        using var engine = ArabicSearchEngine.CreateInMemory(new ArabicSearchOptions { LeadWeight = 0 });
-        foreach (var a in Articles) engine.AddOrUpdate(a);
-        engine.Commit();
+        using var engine = Indexed(new ArabicSearchOptions { LeadWeight = 0 });
         var hits = engine.Search(new SearchRequest { Text = "البركان" }).Hits;
         Assert.That(hits.Select(h => h.Id), Is.EqualTo(new[] { "late", "lead" }));
         Assert.That(hits[0].Score, Is.EqualTo(hits[1].Score));
@@ -79,9 +80,7 @@ public class LeadAndNearSpellingTests
     [TestCase("خطة السكان")]
     public void The_lead_never_makes_an_article_match(string text)
     {
-        using var engine = ArabicSearchEngine.CreateInMemory(new ArabicSearchOptions { LeadWeight = 0 });
-        foreach (var a in Articles) engine.AddOrUpdate(a);
-        engine.Commit();
+        using var engine = Indexed(new ArabicSearchOptions { LeadWeight = 0 });
         var without = engine.Search(new SearchRequest { Text = text });
         var with = _engine.Search(new SearchRequest { Text = text });
         Assert.That(with.Total, Is.EqualTo(without.Total));
@@ -165,9 +164,7 @@ public class LeadAndNearSpellingTests
     [Test]
     public void Near_spellings_are_off_at_weight_zero()
     {
-        using var engine = ArabicSearchEngine.CreateInMemory(new ArabicSearchOptions { FuzzyWeight = 0 });
-        foreach (var a in Articles) engine.AddOrUpdate(a);
-        engine.Commit();
+        using var engine = Indexed(new ArabicSearchOptions { FuzzyWeight = 0 });
         Assert.That(engine.Search(new SearchRequest { Text = "بالصرطان" }).Total, Is.Zero);
     }
 
