@@ -72,6 +72,9 @@ internal sealed class FreeTextQueryBuilder
     /// </summary>
     public const int MaxFuzzyWords = 4;
 
+    /// <summary>The shortest word whose correction may be two edits away when searched ("did you mean" offers two from six letters).</summary>
+    public const int MinTwoEditLength = 9;
+
     /// <summary>The corrections of one word searched: the first "did you mean" offers (2 or 3 ranked no better on the dev sets).</summary>
     public const int NearSpellingsPerWord = 1;
 
@@ -296,9 +299,14 @@ internal sealed class FreeTextQueryBuilder
         {
             foreach (var correction in SpellingSuggester.NearestAbsent(reader, exact).Take(NearSpellingsPerWord))
             {
-                var clause = new BooleanQuery(true);
+                // Two edits are a suggestion, not a search: a name the index lacks (الكاظمي) is two edits from
+                // unrelated words (العالمي). Words of MinTwoEditLength letters or more may differ by two.
+                if (exact.Length < MinTwoEditLength && SpellingSuggester.EditDistance(exact, correction) > 1) continue;
                 var stemmed = ArabicAnalysis.Terms(_analyzer.For(ArabicView.Stemmed), correction).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray();
-                if (stemmed.Length > 0 && StemmedTerm(stemmed, reader) is { } s) clause.Add(s, Occur.SHOULD);
+                // A correction that is a common word (التيي → التي) is left out, as the word typed would be.
+                if (stemmed.Length == 0) continue;
+                var clause = new BooleanQuery(true);
+                if (StemmedTerm(stemmed, reader) is { } s) clause.Add(s, Occur.SHOULD);
                 if (_exactWeight > 0) clause.Add(Term(FieldNames.TextExact, [correction], _exactWeight), Occur.SHOULD);
                 if (clause.Clauses.Count == 0) continue;
                 best.Add(clause);

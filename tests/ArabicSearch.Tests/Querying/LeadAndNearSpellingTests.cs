@@ -147,7 +147,7 @@ public class LeadAndNearSpellingTests
     }
 
     [TestCase("الصرطان")]  // corrected to السرطان, searched as a word typed: بالسرطان matches too
-    [TestCase("لصرطان")]   // a lone proclitic on the typo
+    [TestCase("وبالصرطان")] // proclitics on the typo; nine letters, so two edits from بالسرطان are searched too
     public void A_typo_finds_the_other_forms_of_the_corrected_word(string typed)
     {
         var r = _engine.Search(new SearchRequest { Text = typed });
@@ -162,6 +162,26 @@ public class LeadAndNearSpellingTests
     }
 
     [Test]
+    public void A_correction_that_is_a_common_word_is_left_out()
+    {
+        using var engine = Indexed(null, new Article("x", "وصلت الرسالة التي كتبها الوزير امس"));
+        var r = engine.Search(new SearchRequest { Text = "التيي" });
+        Assert.That(r.Total, Is.Zero, "التي is a stopword: the typo is not searched as it");
+        Assert.That(r.Suggestions?.CorrectedText, Is.EqualTo("التي"));
+    }
+
+    [Test]
+    public void A_short_word_two_edits_from_the_correction_is_only_suggested()
+    {
+        // الغاطمي (7 letters) is two edits from العالمي: a suggestion, not a search (a name the index lacks is not
+        // turned into an unrelated word).
+        using var engine = Indexed(null, new Article("x", "اعلن البنك العالمي خطة جديدة للتنمية"));
+        var r = engine.Search(new SearchRequest { Text = "الغاطمي" });
+        Assert.That(r.Total, Is.Zero);
+        Assert.That(r.Suggestions?.CorrectedText, Is.EqualTo("العالمي"));
+    }
+
+    [Test]
     public void Near_spellings_are_off_at_weight_zero()
     {
         using var engine = Indexed(new ArabicSearchOptions { FuzzyWeight = 0 });
@@ -171,9 +191,10 @@ public class LeadAndNearSpellingTests
     [Test]
     public void At_most_four_words_a_query_are_searched_by_near_spelling()
     {
-        var r = _engine.Search(new SearchRequest { Text = "بالصرطان الصرطان والصرطان للصرطان فالصرطان كالصرطان" });
+        // Six typos, each one edit from a word of the index.
+        var r = _engine.Search(new SearchRequest { Text = "بالصرطان الصرطان البركام السلطاة الزلزاك المدينظ" });
         Assert.That(r.Notices.Count(n => n.Contains("a near spelling of it")), Is.EqualTo(FreeTextQueryBuilder.MaxFuzzyWords));
-        Assert.That(r.Notices, Has.One.StartsWith($"Near spellings are searched for at most {FreeTextQueryBuilder.MaxFuzzyWords} words a query; not for: "));
+        Assert.That(r.Notices, Has.One.EqualTo($"Near spellings are searched for at most {FreeTextQueryBuilder.MaxFuzzyWords} words a query; not for: الزلزاك، المدينظ."));
         Assert.That(Ids(r), Does.Contain("cancer"));
     }
 
