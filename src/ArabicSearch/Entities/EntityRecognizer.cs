@@ -102,9 +102,14 @@ public sealed class EntityRecognizer
             start++;
         }
         while (start < end && ArabicNormalizer.Fold(text[start]) == ArabicNormalizer.Ignorable) start++; // the proclitic's marks
-        string written = string.Join(' ', text[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Quotation marks are the article's, not the name's: a name quoted from its second word on (شركة "دليس دانون")
+        // is shown without the unpaired mark.
+        string written = string.Join(' ', text[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(QuotationMarks)).Where(w => w.Length > 0));
         return written.Length == 0 || written == entity.Name ? entity : entity with { Name = written, Aliases = [entity.Name] };
     }
+
+    private static readonly char[] QuotationMarks = ['"', '\'', '«', '»', '“', '”', '„', '‘', '’'];
 
     /// <summary>How many letters of <paramref name="w"/> are proclitics in the reading whose bare word the id's key starts with.</summary>
     private static int ProcliticsBefore(string w, string id)

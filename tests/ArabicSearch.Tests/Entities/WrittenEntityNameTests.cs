@@ -48,4 +48,14 @@ public class WrittenEntityNameTests
         var hits = engine.Search(new SearchRequest { Entities = ["org:وزاره_خارجيه"] }).Hits;
         Assert.That(hits.Select(h => h.Id), Is.EqualTo(new[] { "a" }));
     }
+
+    [TestCase("وقالت شركة \"دليس دانون\" في بيان ان الانتاج زاد")]
+    [TestCase("وقالت شركة «دليس دانون» في بيان ان الانتاج زاد")]
+    public void A_name_is_shown_without_the_quotation_marks_around_its_words(string body)
+    {
+        using var engine = Engine(new Article("a", body));
+        var names = engine.Search(new SearchRequest { Text = "الانتاج" }).Hits.Single().Entities.Select(e => e.Name).ToList();
+        Assert.That(names, Has.Some.StartsWith("شركة"), "the rule finds the company");
+        Assert.That(names, Has.None.Contains("\"").And.None.Contains("«").And.None.Contains("»"));
+    }
 }
