@@ -62,12 +62,18 @@ internal static class SpellingSuggester
         var terms = MultiFields.GetTerms(reader, FieldNames.TextExact);
         if (terms is null) return null;
         var replacements = new List<(TextWord Word, string With)>();
-        var done = new HashSet<string>(StringComparer.Ordinal);
+        var done = new Dictionary<string, string?>(StringComparer.Ordinal); // a word looked at, and what replaces it
         int walks = 0;
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            if (IsOperator(text, w) || IsExcluded(text, w) || !done.Add(w.Text)) continue;
+            if (IsOperator(text, w) || IsExcluded(text, w)) continue;
+            if (done.TryGetValue(w.Text, out var again))
+            {
+                if (again is not null) replacements.Add((w, again)); // the same typo typed twice is corrected twice
+                continue;
+            }
+            done[w.Text] = null;
             if (frequencies[i] > 0 && total > FewHits) continue; // with enough hits, only words in no article are corrected
             if (walks++ == MaxWalks) break;
             var found = frequencies[i] == 0 ? NearestAbsent(reader, w.Text) : Nearest(terms, w.Text, frequencies[i]);
@@ -75,6 +81,7 @@ internal static class SpellingSuggester
             var shown = found.Select(t => Autocomplete.WrittenForm(reader, t) ?? t).Distinct(StringComparer.Ordinal).ToList();
             into.Add(new WordSuggestion(text[w.Start..w.End], shown));
             replacements.Add((w, shown[0]));
+            done[w.Text] = shown[0];
         }
         if (replacements.Count == 0) return null;
         var sb = new System.Text.StringBuilder(text);

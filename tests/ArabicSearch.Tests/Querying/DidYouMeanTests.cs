@@ -34,6 +34,15 @@ public class DidYouMeanTests : SeedEngineFixture
     }
 
     [Test]
+    public void Search_corrects_a_typo_typed_twice_in_both_places()
+    {
+        var results = Engine.Search(new SearchRequest { Text = "الكاتيوشو في العراق الكاتيوشو" });
+
+        Assert.That(results.Suggestions?.CorrectedText, Is.EqualTo("الكاتيوشا في العراق الكاتيوشا"));
+        Assert.That(results.Suggestions!.Words.Select(w => w.Word), Is.EqualTo(new[] { "الكاتيوشو" }), "listed once");
+    }
+
+    [Test]
     public void Search_corrects_at_most_MaxWalks_words()
     {
         // Twelve distinct misspellings, each one letter from a body word: only the first eight are looked up.
