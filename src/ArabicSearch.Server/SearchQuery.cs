@@ -72,10 +72,10 @@ internal sealed record SearchQuery
         if (dateField is not (null or "published" or "mentioned"))
             throw new InvalidQueryException($"dateField '{dateField}' is not one of published, mentioned.");
         string? sort = One(query, "sort")?.ToLowerInvariant();
-        if (sort is not null && !SearchWords.Sorts.Contains(sort, StringComparer.OrdinalIgnoreCase))
+        if (sort is not null && !SearchWords.Sorts.Contains(sort))
             throw new InvalidQueryException($"sort '{sort}' is not one of {string.Join(", ", SearchWords.Sorts)}.");
         string? syntax = One(query, "syntax")?.ToLowerInvariant();
-        if (syntax is not null && !SearchWords.Syntaxes.Contains(syntax, StringComparer.OrdinalIgnoreCase))
+        if (syntax is not null && !SearchWords.Syntaxes.Contains(syntax))
             throw new InvalidQueryException($"syntax '{syntax}' is not one of {string.Join(", ", SearchWords.Syntaxes)}.");
         int page = Int(query, "page", 1);
         if (page < 1) throw new InvalidQueryException($"page must be 1 or more, not {page}.");

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using ArabicSearch.Entities;
 using ArabicSearch.Indexing;
 using Lucene.Net.Index;
@@ -24,7 +22,7 @@ internal static class Autocomplete
     private const int CachedKeyLength = 3;
 
     /// <summary>Answers for short keys, per index snapshot (a new reader after a write starts afresh).</summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, IReadOnlyList<Completion>>> ShortKeys = new();
+    private static readonly SnapshotCache<IReadOnlyList<Completion>> ShortKeys = new(10_000);
 
     public static IReadOnlyList<Completion> Suggest(IndexReader reader, EntityRecognizer recognizer, string prefix, int count)
     {
@@ -34,12 +32,7 @@ internal static class Autocomplete
         // "الإدارة " (a space typed after the word) asks for what follows it.
         if (char.IsWhiteSpace(prefix[^1])) key += " ";
         if (key.Length > CachedKeyLength) return Compute(reader, recognizer, key, count);
-        var cache = ShortKeys.GetValue(reader, _ => new ConcurrentDictionary<string, IReadOnlyList<Completion>>(StringComparer.Ordinal));
-        if (!cache.TryGetValue(key, out var all))
-        {
-            all = Compute(reader, recognizer, key, 100);
-            if (cache.Count < 10_000) cache[key] = all;
-        }
+        var all = ShortKeys.GetOrAdd(reader, key, (reader, recognizer), static (state, k) => Compute(state.reader, state.recognizer, k, 100));
         return all.Count <= count ? all : all.Take(count).ToList();
     }
 
@@ -95,22 +88,7 @@ internal static class Autocomplete
     }
 
     /// <summary>The most frequent written form of the normalized word or phrase <paramref name="key"/> in headlines, or null.</summary>
-    public static string? WrittenForm(IndexReader reader, string key)
-    {
-        var terms = MultiFields.GetTerms(reader, FieldNames.Completion);
-        if (terms is null) return null;
-        var start = new BytesRef(key + CompletionTerms.Separator);
-        var e = terms.GetEnumerator();
-        if (e.SeekCeil(start) == TermsEnum.SeekStatus.END) return null;
-        string? written = null;
-        int most = 0;
-        do
-        {
-            if (!StringHelper.StartsWith(e.Term, start)) break;
-            if (e.DocFreq > most) (written, most) = (CompletionTerms.Split(e.Term.Utf8ToString()).Written, e.DocFreq);
-        } while (e.MoveNext());
-        return written;
-    }
+    public static string? WrittenForm(IndexReader reader, string key) => CompletionTerms.MostFrequentWritten(reader, FieldNames.Completion, key);
 
     private sealed class Candidate
     {

@@ -141,13 +141,13 @@ internal sealed class FreeTextQueryBuilder
             var strict = new BooleanQuery(true);
             // A long query skips the document-frequency look-ups that weigh guessed readings by IDF (two a reading):
             // for a pasted paragraph they cost more than the search.
-            if (w.Stemmed.Length > 0 && StemmedTerm(w.Stemmed, stemmedOnly ? null : reader) is { } stemmedClause) strict.Add(stemmedClause, Occur.SHOULD);
+            var stemmedClause = w.Stemmed.Length > 0 ? StemmedTerm(w.Stemmed, stemmedOnly ? null : reader) : null;
+            if (stemmedClause is not null) strict.Add(stemmedClause, Occur.SHOULD);
             if (w.Exact.Length > 0 && (_exactWeight > 0 || onlyStopwords) && !stemmedOnly) strict.Add(Term(FieldNames.TextExact, w.Exact, onlyStopwords ? 1f : _exactWeight), Occur.SHOULD);
             matching.Add(strict, Occur.SHOULD);
             // A word no article has as written or stemmed (a typo: بالصرطان) is searched as its correction (بالسرطان).
-            bool strictAbsent = reader is not null && !stemmedOnly
-                && !AnyHas(reader, FieldNames.Text, w.Stemmed.SelectMany(t => ProcliticReadings.Both(FieldNames.Text, t)).Select(t => t.Text).ToArray())
-                && !AnyHas(reader, FieldNames.TextExact, w.Exact);
+            // With a reader, StemmedTerm already left out the readings no article has: null means none has any.
+            bool strictAbsent = reader is not null && !stemmedOnly && stemmedClause is null && !AnyHas(reader, FieldNames.TextExact, w.Exact);
             var near = strictAbsent && _fuzzyWeight > 0 && fuzzyWords < MaxFuzzyWords ? NearSpellings(w, reader!, highlight) : null;
             if (near is { } found)
             {

@@ -1,5 +1,6 @@
 using ArabicSearch.Analysis;
 using ArabicSearch.Entities;
+using ArabicSearch.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -105,26 +106,16 @@ internal static class SpellingSuggester
     /// <summary>More words than this are not corrected (a pasted paragraph, not a query).</summary>
     private const int QueryBudgetWords = 32;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, List<string>>> ByReader = new();
-
-    /// <summary>Corrections kept per index snapshot, at most; past it the cache starts again.</summary>
-    private const int CachedWords = 1_024;
+    /// <summary>Corrections of absent words, per index snapshot (at most 1,024 words each).</summary>
+    private static readonly SnapshotCache<List<string>> Absent = new(1_024);
 
     /// <summary>
     /// <see cref="Nearest(Terms, string, int)"/> for a word no article has, over the exact view of
     /// <paramref name="reader"/>, kept per index snapshot: the search (near spellings) and "did you mean" walk the term
     /// dictionary once per word, and a typo searched again costs nothing. Empty when the index has no exact view.
     /// </summary>
-    internal static List<string> NearestAbsent(IndexReader reader, string word)
-    {
-        var cache = ByReader.GetValue(reader.CoreCacheKey, _ => new());
-        if (cache.TryGetValue(word, out var known)) return known;
-        var terms = MultiFields.GetTerms(reader, FieldNames.TextExact);
-        var found = terms is null ? [] : Nearest(terms, word, 0);
-        if (cache.Count >= CachedWords) cache.Clear();
-        cache[word] = found;
-        return found;
-    }
+    internal static List<string> NearestAbsent(IndexReader reader, string word) =>
+        Absent.GetOrAdd(reader, word, reader, static (r, w) => MultiFields.GetTerms(r, FieldNames.TextExact) is { } terms ? Nearest(terms, w, 0) : []);
 
     /// <summary>Index terms within the edit budget of <paramref name="word"/> and more frequent than it, nearest first, then most frequent.</summary>
     private static List<string> Nearest(Terms terms, string word, int frequency)
